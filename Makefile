@@ -1,0 +1,49 @@
+# Gestion de clientèle — commandes du projet.
+#   make lab    installe (si besoin) puis ouvre JupyterLab sur http://127.0.0.1:8888
+#   make test   installe (si besoin) puis lance toute la suite de tests
+# Les deux créent l'environnement .venv au premier lancement.
+
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installe
+PORT   ?= 8888
+# Options de pytest ajoutables : make test PYTEST_ARGS="-k donnees"
+PYTEST_ARGS ?=
+
+.PHONY: lab test data bench lint format verifier clean
+
+$(STAMP): pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[dev]"
+	@touch $(STAMP)
+
+lab: $(STAMP)
+	@mkdir -p grading/echange
+	$(VENV)/bin/jupyter lab --ServerApp.ip=127.0.0.1 --ServerApp.port=$(PORT) \
+		--ServerApp.root_dir=. --LabApp.default_url=/lab/tree/notebooks/00_sommaire.ipynb
+
+test: $(STAMP)
+	$(PY) -m ruff check .
+	$(PY) -m pytest -n auto --dist loadfile $(PYTEST_ARGS)
+
+data: $(STAMP)
+	$(PY) data/generer.py
+
+bench: $(STAMP)
+	$(PY) bench/bench.py
+
+lint: $(STAMP)
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+
+format: $(STAMP)
+	$(PY) -m ruff format .
+	$(PY) -m ruff check --fix .
+
+verifier: $(STAMP)
+	$(PY) -m gc_helpers.verifier
+
+clean:
+	rm -rf $(VENV) .pytest_cache build dist *.egg-info

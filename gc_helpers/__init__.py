@@ -1,0 +1,107 @@
+"""Outils du cours « Gestion de clientèle » : ``import gc_helpers as gc``.
+
+Les fonctions du cours sont rangées par thème dans des modules
+(``gc.donnees``, ``gc.formats``, ``gc.qualite``…) et accessibles directement
+depuis le paquet : ``gc.connecter()``, ``gc.euros(1234.5)``…
+
+Les modules sont chargés à la première utilisation, pour que
+``import gc_helpers`` reste rapide (ni matplotlib, ni statsmodels au démarrage).
+
+>>> import gc_helpers as gc
+>>> gc.euros(1234.5)
+'1\u202f234,50\xa0€'
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+__version__ = "0.1.0"
+
+# nom public -> module qui le définit (la liste fait foi : un test la compare
+# aux __all__ des modules).
+_EXPORTS: dict[str, str] = {}
+_MODULES = (
+    "donnees",
+    "formats",
+    "qualite",
+    "correction",
+    "exercices",
+    "widgets",
+    "verifier",
+)
+_REEXPORTS: dict[str, tuple[str, ...]] = {
+    "donnees": (
+        "DATE_REFERENCE",
+        "connecter",
+        "requete",
+        "tables",
+        "table",
+        "colonnes",
+        "reinitialiser",
+        "chemin_donnees",
+    ),
+    "formats": (
+        "nombre",
+        "euros",
+        "pourcentage",
+        "date_fr",
+        "mois_fr",
+        "tableau",
+        "style_graphique",
+        "axe_euros",
+        "axe_pourcentage",
+        "axe_nombre",
+    ),
+    "qualite": (
+        "normaliser_telephone",
+        "normaliser_code_postal",
+        "email_valide",
+        "normaliser_email",
+        "normaliser_nom",
+        "normaliser_raison_sociale",
+        "cle_rapprochement",
+        "rapport_qualite",
+        "doublons_probables",
+        "normaliser_table",
+    ),
+    "correction": (
+        "Verdict",
+        "ReponseIncorrecte",
+        "comparer_tables",
+        "verifier_table",
+        "comparer_nombres",
+        "verifier_nombre",
+        "verifier_requete",
+    ),
+    "exercices": ("verifier_exercice",),
+    "_erreurs": ("ErreurCours", "NomInconnu", "ErreurSQL"),
+}
+for _module, _noms in _REEXPORTS.items():
+    for _nom in _noms:
+        _EXPORTS[_nom] = _module
+
+__all__ = sorted(_EXPORTS) + list(_MODULES)
+
+
+def __getattr__(nom: str) -> Any:
+    if nom in _MODULES:
+        return importlib.import_module(f"{__name__}.{nom}")
+    if nom in _EXPORTS:
+        module = importlib.import_module(f"{__name__}.{_EXPORTS[nom]}")
+        valeur = getattr(module, nom)
+        globals()[nom] = valeur  # les appels suivants ne repassent plus par ici
+        return valeur
+    from ._erreurs import suggestion
+
+    proche = suggestion(nom, __all__)
+    conseil = f" Vouliez-vous dire gc.{proche} ?" if proche else ""
+    raise AttributeError(
+        f"gc_helpers n'a pas de fonction ou de module '{nom}'.{conseil} "
+        "La liste complète : dir(gc)."
+    )
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

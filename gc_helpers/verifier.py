@@ -1,0 +1,169 @@
+"""Vérification de l'environnement : ``python -m gc_helpers.verifier``.
+
+Affiche OK ou ÉCHEC pour chaque composant dont le cours a besoin, avec, en cas
+d'échec, ce qu'il faut faire. Code de sortie 0 si tout va bien, 1 sinon : la
+commande sert aussi bien à l'étudiant sur son portable qu'au professeur qui
+prépare une salle.
+"""
+
+from __future__ import annotations
+
+import platform
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+__all__ = ["Controle", "controles", "verifier"]
+
+_PAQUETS = {
+    "pandas": "2.2",
+    "duckdb": "1.1",
+    "numpy": "1.26",
+    "matplotlib": "3.8",
+    "statsmodels": "0.14",
+    "ipywidgets": "8.1",
+    "jupyterlab": "4.4",
+    "nbgrader": "0.9.6",
+    "babel": "2.14",
+    "rapidfuzz": "3.6",
+}
+
+
+@dataclass
+class Controle:
+    """Résultat d'un contrôle : composant, succès, détail (version, conseil…)."""
+
+    composant: str
+    ok: bool
+    detail: str
+
+
+def _version(t: tuple[int, ...] | str) -> tuple[int, ...]:
+    if isinstance(t, tuple):
+        return t
+    morceaux = []
+    for partie in t.split("."):
+        chiffres = "".join(ch for ch in partie if ch.isdigit())
+        if not chiffres:
+            break
+        morceaux.append(int(chiffres))
+    return tuple(morceaux)
+
+
+def _controle_python() -> Controle:
+    ok = sys.version_info >= (3, 11)
+    detail = platform.python_version()
+    if not ok:
+        detail += " — Python 3.11 ou plus récent est nécessaire (installez-le, ou Anaconda)."
+    return Controle("Python", ok, detail)
+
+
+def _controle_paquet(nom: str, minimum: str) -> Controle:
+    try:
+        from importlib.metadata import version
+
+        installee = version(nom)
+    except Exception:
+        return Controle(
+            nom, False, "absent — lancez « make test » ou « pip install -e . » depuis le dépôt."
+        )
+    if _version(installee) < _version(minimum):
+        return Controle(nom, False, f"{installee} — version {minimum} ou plus récente nécessaire.")
+    return Controle(nom, True, installee)
+
+
+def _controle_donnees() -> Controle:
+    from . import donnees
+
+    debut = time.perf_counter()
+    try:
+        con = donnees.connecter()
+        t = donnees.tables(con)
+    except Exception as erreur:  # le contrôle doit rapporter, pas planter
+        return Controle("Base de données du cours", False, f"{erreur}")
+    duree = time.perf_counter() - debut
+    lignes = int(t["lignes"].sum())
+    return Controle(
+        "Base de données du cours",
+        True,
+        f"{len(t)} tables, {lignes:,} lignes, ouverte en {duree:.2f} s".replace(",", " "),
+    )
+
+
+def _controle_formats() -> Controle:
+    from . import formats
+
+    texte = formats.euros(1234.5)
+    attendu = "1\u202f234,50\xa0€"
+    if texte != attendu:
+        return Controle("Formats français", False, f"{texte!r} au lieu de {attendu!r}")
+    return Controle("Formats français", True, texte)
+
+
+def _controle_extension_nbgrader() -> Controle:
+    """L'extension JupyterLab de nbgrader (formgrader, liste des devoirs, bouton Valider)."""
+    try:
+        from jupyterlab.commands import get_app_info
+        from jupyterlab.labextensions import LabExtensionApp  # noqa: F401
+    except Exception as erreur:
+        return Controle("Extension nbgrader (JupyterLab)", False, f"JupyterLab absent : {erreur}")
+    try:
+        extensions = get_app_info().get("federated_extensions", {})
+    except Exception as erreur:
+        return Controle("Extension nbgrader (JupyterLab)", False, str(erreur))
+    if "@jupyter/nbgrader" in extensions or any("nbgrader" in e for e in extensions):
+        return Controle("Extension nbgrader (JupyterLab)", True, "installée")
+    return Controle(
+        "Extension nbgrader (JupyterLab)",
+        False,
+        "non trouvée — réinstallez nbgrader 0.9.6 dans le même environnement que JupyterLab.",
+    )
+
+
+def _controle_noyau() -> Controle:
+    try:
+        from jupyter_client.kernelspec import KernelSpecManager
+
+        noyaux = KernelSpecManager().find_kernel_specs()
+    except Exception as erreur:
+        return Controle("Noyau Python de Jupyter", False, str(erreur))
+    if "python3" not in noyaux:
+        return Controle(
+            "Noyau Python de Jupyter",
+            False,
+            "noyau « python3 » absent — python -m ipykernel install --user",
+        )
+    return Controle("Noyau Python de Jupyter", True, "python3")
+
+
+def controles() -> list[Callable[[], Controle]]:
+    """La liste des contrôles, dans l'ordre d'affichage."""
+    liste: list[Callable[[], Controle]] = [_controle_python]
+    for nom, minimum in _PAQUETS.items():
+        liste.append(lambda nom=nom, minimum=minimum: _controle_paquet(nom, minimum))
+    liste += [_controle_formats, _controle_donnees, _controle_noyau, _controle_extension_nbgrader]
+    return liste
+
+
+def verifier() -> list[Controle]:
+    """Exécute tous les contrôles et affiche une ligne OK/ÉCHEC par composant."""
+    resultats = []
+    for controle in controles():
+        try:
+            resultat = controle()
+        except Exception as erreur:  # un contrôle cassé est un échec, pas un plantage
+            resultat = Controle(getattr(controle, "__name__", "contrôle"), False, str(erreur))
+        resultats.append(resultat)
+        etat = "OK    " if resultat.ok else "ÉCHEC "
+        print(f"{etat} {resultat.composant:<36} {resultat.detail}")
+    echecs = sum(not r.ok for r in resultats)
+    if echecs:
+        print(f"\n{echecs} composant(s) en échec : corrigez-les avant la séance (voir README).")
+    else:
+        print("\nTout est prêt pour le cours.")
+    return resultats
+
+
+if __name__ == "__main__":
+    sys.exit(0 if all(r.ok for r in verifier()) else 1)
