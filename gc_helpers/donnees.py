@@ -23,6 +23,7 @@ import re
 import shutil
 import tempfile
 import threading
+import warnings
 from pathlib import Path
 
 import duckdb
@@ -273,7 +274,11 @@ def requete(sql: str, con: duckdb.DuckDBPyConnection | None = None) -> pd.DataFr
         resultat = con.execute(sql)
         if resultat.description is None:
             return pd.DataFrame()
-        df = resultat.fetchdf()
+        with warnings.catch_warnings():
+            # DuckDB utilise en interne une option de pandas dépréciée (fuseaux horaires) :
+            # l'avertissement ne concerne pas l'étudiant et noircirait stderr.
+            warnings.filterwarnings("ignore", message=".*inplace keyword.*")
+            df = resultat.fetchdf()
     except duckdb.Error as erreur:
         raise ErreurSQL(expliquer_erreur_sql(erreur, con)) from None
     if list(df.columns) == ["Count"] and re.match(r"\s*(INSERT|UPDATE|DELETE)", sql, re.I):

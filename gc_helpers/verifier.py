@@ -8,11 +8,13 @@ prépare une salle.
 
 from __future__ import annotations
 
+import json
 import platform
 import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 __all__ = ["Controle", "controles", "verifier"]
 
@@ -103,21 +105,18 @@ def _controle_formats() -> Controle:
 
 def _controle_extension_nbgrader() -> Controle:
     """L'extension JupyterLab de nbgrader (formgrader, liste des devoirs, bouton Valider)."""
+    nom = "Extension nbgrader (JupyterLab)"
     try:
-        from jupyterlab.commands import get_app_info
-        from jupyterlab.labextensions import LabExtensionApp  # noqa: F401
+        from jupyter_core.paths import jupyter_path
     except Exception as erreur:
-        return Controle("Extension nbgrader (JupyterLab)", False, f"JupyterLab absent : {erreur}")
-    try:
-        extensions = get_app_info().get("federated_extensions", {})
-    except Exception as erreur:
-        return Controle("Extension nbgrader (JupyterLab)", False, str(erreur))
-    if "@jupyter/nbgrader" in extensions or any("nbgrader" in e for e in extensions):
-        return Controle("Extension nbgrader (JupyterLab)", True, "installée")
+        return Controle(nom, False, f"Jupyter absent : {erreur}")
+    for dossier in jupyter_path("labextensions"):
+        paquet = Path(dossier) / "@jupyter" / "nbgrader" / "package.json"
+        if paquet.is_file():
+            version = json.loads(paquet.read_text(encoding="utf-8")).get("version", "?")
+            return Controle(nom, True, f"@jupyter/nbgrader {version}")
     return Controle(
-        "Extension nbgrader (JupyterLab)",
-        False,
-        "non trouvée — réinstallez nbgrader 0.9.6 dans le même environnement que JupyterLab.",
+        nom, False, "non trouvée — réinstallez nbgrader 0.9.6 dans l'environnement de JupyterLab."
     )
 
 

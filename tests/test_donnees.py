@@ -85,7 +85,7 @@ def test_les_donnees_canoniques_ne_changent_jamais():
     con = gc.connecter()
     for sql in [
         "DELETE FROM lignes_commande",
-        "UPDATE produits SET prix_vente_ht = 0",
+        "UPDATE produits SET prix_vente_ht = prix_vente_ht * 2",
         "DROP TABLE reclamations",
         "CREATE TABLE intrus AS SELECT 1 AS x",
     ]:
@@ -223,3 +223,12 @@ def test_types_des_resultats():
     df = gc.requete("SELECT id_client, date_creation FROM clients LIMIT 3", gc.connecter())
     assert isinstance(df, pd.DataFrame) and len(df) == 3
     assert isinstance(gc.connecter(), duckdb.DuckDBPyConnection)
+
+
+def test_aucun_avertissement_sur_stderr(recwarn):
+    """nbgrader met 0 à une cellule de test qui écrit sur stderr."""
+    import warnings
+
+    warnings.simplefilter("always")
+    gc.requete("SELECT now() AS instant, DATE '2025-01-31' AS jour", gc.connecter())
+    assert not [str(w.message) for w in recwarn]
