@@ -3,6 +3,14 @@
 -- Chargement : pour chaque table, COPY t FROM 'data/t.csv' (HEADER, DELIMITER ',')
 -- sauf import_salon : (HEADER, DELIMITER ';').
 -- Montants en euros, DECIMAL(12,2) ; dates au format AAAA-MM-JJ.
+--
+-- Limite de DuckDB : dans une table référencée par une autre (clients, prospects,
+-- commandes…), un UPDATE d'une colonne indexée (clé étrangère, UNIQUE) est exécuté
+-- comme une suppression suivie d'une insertion, que la clé étrangère de la table
+-- fille refuse. Les colonnes qu'un commercial met réellement à jour (commercial
+-- attitré, client issu d'un prospect converti, courriel) ne portent donc pas de
+-- contrainte REFERENCES ou UNIQUE ici ; leur cohérence est vérifiée par les tests
+-- du jeu de données (tests/test_jeu_de_donnees.py) et expliquée dans data/README.md.
 
 CREATE TABLE commerciaux (
     id_commercial       INTEGER PRIMARY KEY,
@@ -12,7 +20,7 @@ CREATE TABLE commerciaux (
     departements        VARCHAR,
     date_embauche       DATE NOT NULL,
     objectif_ca_annuel  DECIMAL(12,2) NOT NULL CHECK (objectif_ca_annuel >= 0),
-    email               VARCHAR NOT NULL UNIQUE,
+    email               VARCHAR NOT NULL,
     telephone           VARCHAR,
     telephone_fixe      VARCHAR,
     ville_base          VARCHAR NOT NULL,
@@ -35,7 +43,7 @@ CREATE TABLE clients (
     departement         VARCHAR NOT NULL,
     latitude            DOUBLE NOT NULL CHECK (latitude BETWEEN 41 AND 52),
     longitude           DOUBLE NOT NULL CHECK (longitude BETWEEN -5.5 AND 10),
-    email               VARCHAR UNIQUE,
+    email               VARCHAR,
     telephone           VARCHAR,
     date_creation       DATE NOT NULL,
     canal_acquisition   VARCHAR NOT NULL CHECK (canal_acquisition IN ('prospection terrain', 'salon',
@@ -45,7 +53,7 @@ CREATE TABLE clients (
     plafond_credit      DECIMAL(12,2) CHECK (plafond_credit >= 0),
     optin_email         BOOLEAN NOT NULL,
     optin_sms           BOOLEAN NOT NULL,
-    id_commercial       INTEGER REFERENCES commerciaux (id_commercial),
+    id_commercial       INTEGER,  -- → commerciaux (id_commercial), non contrainte : voir en tête
     -- Un particulier n'a ni raison sociale ni secteur d'activité ; un professionnel a les deux.
     CHECK ((type_client = 'professionnel') = (raison_sociale IS NOT NULL AND secteur_activite IS NOT NULL))
 );
@@ -75,8 +83,8 @@ CREATE TABLE prospects (
     date_premier_contact DATE NOT NULL,
     statut               VARCHAR NOT NULL CHECK (statut IN ('nouveau', 'en cours', 'converti', 'perdu')),
     date_conversion      DATE,
-    id_client            INTEGER REFERENCES clients (id_client),
-    id_commercial        INTEGER NOT NULL REFERENCES commerciaux (id_commercial),
+    id_client            INTEGER,  -- → clients (id_client), non contrainte : voir en tête
+    id_commercial        INTEGER NOT NULL,  -- → commerciaux (id_commercial), idem
     CHECK (nb_visites <= nb_contacts),
     -- Seul un prospect converti a une date de conversion et un client associé.
     CHECK ((statut = 'converti') = (date_conversion IS NOT NULL AND id_client IS NOT NULL)),
@@ -105,7 +113,7 @@ CREATE TABLE produits (
 CREATE TABLE commandes (
     id_commande     INTEGER PRIMARY KEY,
     id_client       INTEGER NOT NULL REFERENCES clients (id_client),
-    id_commercial   INTEGER REFERENCES commerciaux (id_commercial),
+    id_commercial   INTEGER,  -- → commerciaux (id_commercial), non contrainte : voir en tête
     date_commande   DATE NOT NULL,
     canal           VARCHAR NOT NULL CHECK (canal IN ('commercial', 'e-boutique', 'salon',
                         'magasin d''usine', 'téléphone')),

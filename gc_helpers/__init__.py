@@ -28,6 +28,7 @@ _MODULES = (
     "qualite",
     "correction",
     "exercices",
+    "catalogue",
     "widgets",
     "verifier",
 )

@@ -940,8 +940,15 @@ _MARQUES_NON_COMMENCE = ("VOTRE CODE ICI", "raise NotImplementedError")
 
 
 def _executer(sql: str, con: Any) -> pd.DataFrame:
+    """Exécute la requête ; sans ``con``, sur une copie neuve des données d'origine.
+
+    Ainsi un DELETE fait plus haut dans le notebook ne change ni le résultat
+    d'un exercice ni la note d'un devoir.
+    """
     from gc_helpers import donnees  # importé à l'usage : ouvre la base du cours
 
+    if con is None:
+        con = donnees.connecter(par_defaut=False)
     return donnees.requete(sql, con=con)
 
 

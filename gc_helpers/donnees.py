@@ -9,7 +9,7 @@ prochaine exécution du notebook repart de l'état d'origine, et les données
 canoniques ne sont jamais modifiées.
 
 >>> con = connecter()
->>> requete("SELECT count(*) AS nb FROM commerciaux", con).loc[0, "nb"] > 0
+>>> int(requete("SELECT count(*) AS nb FROM commerciaux", con).loc[0, "nb"]) > 0
 True
 """
 
@@ -188,25 +188,28 @@ def _attacher_copie(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(f"USE {_NOM_BASE}")
 
 
-def connecter() -> duckdb.DuckDBPyConnection:
+def connecter(par_defaut: bool = True) -> duckdb.DuckDBPyConnection:
     """Ouvre une connexion sur une copie de travail neuve de la base du cours.
 
     Chaque appel repart de l'état d'origine des données. La connexion devient
-    la connexion par défaut de :func:`requete`, :func:`table` et :func:`tables`.
+    la connexion par défaut de :func:`requete`, :func:`table` et :func:`tables`,
+    sauf avec ``par_defaut=False`` (copie à part, pour corriger une réponse sans
+    toucher aux données du notebook de l'étudiant).
 
     >>> con = connecter()
-    >>> _ = con.execute("DELETE FROM commerciaux WHERE id_commercial = 1")
-    >>> requete("SELECT count(*) AS n FROM commerciaux WHERE id_commercial = 1").loc[0, "n"]
-    np.int64(0)
+    >>> _ = con.execute("DELETE FROM enquetes_satisfaction")
+    >>> int(requete("SELECT count(*) AS n FROM enquetes_satisfaction").loc[0, "n"])
+    0
     >>> con2 = connecter()  # une nouvelle connexion repart des données d'origine
-    >>> requete("SELECT count(*) AS n FROM commerciaux WHERE id_commercial = 1", con2).loc[0, "n"]
-    np.int64(1)
+    >>> int(requete("SELECT count(*) AS n FROM enquetes_satisfaction", con2).loc[0, "n"]) > 0
+    True
     """
     global _connexion_courante
     with _verrou:
         con = duckdb.connect(":memory:")
         _attacher_copie(con)
-        _connexion_courante = con
+        if par_defaut:
+            _connexion_courante = con
     return con
 
 
@@ -266,7 +269,7 @@ def requete(sql: str, con: duckdb.DuckDBPyConnection | None = None) -> pd.DataFr
     if not isinstance(sql, str) or not sql.strip():
         raise ErreurSQL(
             "La requête doit être un texte SQL non vide, par exemple "
-            "\"SELECT * FROM clients LIMIT 5\" ; "
+            '"SELECT * FROM clients LIMIT 5" ; '
             f"reçu : {sql!r}."
         )
     con = _connexion(con)
@@ -358,10 +361,21 @@ _TRADUCTIONS: list[tuple[str, str, str]] = [
         "Cherchez la ligne existante avant d'insérer (risque de doublon).",
     ),
     (
+        r"is still referenced by a foreign key",
+        "Cette ligne est encore utilisée par une autre table (par exemple les commandes d'un "
+        "client) : la supprimer laisserait des lignes orphelines.",
+        "Supprimez ou réaffectez d'abord les lignes qui la référencent, ou marquez-la comme "
+        "inactive au lieu de la supprimer.",
+    ),
+    (
         r"Violates foreign key constraint",
-        "La clé étrangère ne correspond à aucune ligne de la table liée "
-        "(ou la ligne est encore référencée ailleurs).",
+        "La clé étrangère ne correspond à aucune ligne de la table liée.",
         "Vérifiez que l'identifiant référencé existe (par exemple le commercial ou le client).",
+    ),
+    (
+        r"(?:invalid date field format|date field value out of range): \"?([^\",]*)",
+        "« {0} » n'est pas une date valide pour DuckDB.",
+        "Écrivez les dates au format 'AAAA-MM-JJ', par exemple '2026-10-31' (et non 31/10/2026).",
     ),
     (
         r"NOT NULL constraint failed: (\S+)",
@@ -452,7 +466,9 @@ def tables(con: duckdb.DuckDBPyConnection | None = None) -> pd.DataFrame:
 
 def _verifier_table(nom: str, con: duckdb.DuckDBPyConnection) -> str:
     if not isinstance(nom, str):
-        raise NomInconnu(f"Le nom de table doit être un texte, par exemple 'clients' ; reçu : {nom!r}.")
+        raise NomInconnu(
+            f"Le nom de table doit être un texte, par exemple 'clients' ; reçu : {nom!r}."
+        )
     return verifier_nom(nom, _noms_tables(con), quoi="La table")
 
 

@@ -663,3 +663,16 @@ def test_import_sans_matplotlib_ni_donnees():
     )
     assert sortie.stdout.strip() == "False False"
     assert sortie.stderr == ""
+
+
+def test_la_correction_ignore_les_modifications_de_l_etudiant():
+    """Un DELETE fait plus haut dans le notebook ne change pas la note d'une requête."""
+    import gc_helpers as gc
+
+    con = gc.connecter()
+    gc.requete("DELETE FROM reclamations", con)
+    sql = "SELECT count(*) AS n FROM reclamations"
+    assert gc.requete(sql).loc[0, "n"] == 0  # le notebook voit sa base modifiée…
+    assert gc.executer_reponse(sql).loc[0, "n"] > 0  # …la correction, les données d'origine
+    gc.verifier_requete(sql, "SELECT count(*) AS n FROM reclamations")
+    assert gc.requete(sql).loc[0, "n"] == 0  # et la connexion de l'étudiant est inchangée

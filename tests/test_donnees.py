@@ -32,7 +32,9 @@ def test_toutes_les_tables_du_schema_sont_chargees():
     attendues = set(donnees._ordre_tables(schema))
     t = gc.tables(gc.connecter())
     assert set(t["table"]) == attendues
-    assert (t["lignes"] > 0).all(), "Une table est vide : " + ", ".join(t.loc[t.lignes == 0, "table"])
+    assert (t["lignes"] > 0).all(), "Une table est vide : " + ", ".join(
+        t.loc[t.lignes == 0, "table"]
+    )
     assert (t["description"].str.len() > 10).all(), "Chaque table a une description en français"
 
 
@@ -187,8 +189,18 @@ def test_fonctionne_depuis_une_roue_installee(tmp_path):
     """Image JupyterHub : paquet installé par pip, sans le dépôt à côté."""
     dist = tmp_path / "dist"
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
-         "-w", str(dist), str(RACINE)],
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(dist),
+            str(RACINE),
+        ],
         check=True,
     )
     (roue,) = dist.glob("*.whl")
@@ -213,7 +225,11 @@ def test_fonctionne_depuis_une_roue_installee(tmp_path):
     env = {**os.environ, "GC_CACHE": str(tmp_path / "cache")}
     sortie = subprocess.run(
         [str(venv / "bin" / "python"), "-c", code],
-        cwd=tmp_path, env=env, capture_output=True, text=True, check=False,
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert sortie.returncode == 0, sortie.stderr
     assert int(sortie.stdout) == len(gc.tables(gc.connecter()))
@@ -232,3 +248,24 @@ def test_aucun_avertissement_sur_stderr(recwarn):
     warnings.simplefilter("always")
     gc.requete("SELECT now() AS instant, DATE '2025-01-31' AS jour", gc.connecter())
     assert not [str(w.message) for w in recwarn]
+
+
+@pytest.mark.parametrize(
+    "sql",
+    [
+        "UPDATE clients SET id_commercial = 2 WHERE id_client = 5",
+        "UPDATE clients SET email = 'nouvelle.adresse@example.com' WHERE id_client = 5",
+        "UPDATE clients SET optin_email = false WHERE id_client = 5",
+        "UPDATE commerciaux SET email = 'direction@example.com' WHERE id_commercial = 1",
+        "UPDATE commandes SET id_commercial = 2 WHERE id_commande = 10",
+        # conversion d'un prospect déjà contacté (donc référencé par contacts)
+        "UPDATE prospects SET statut = 'converti', id_client = 5, "
+        "date_conversion = date_premier_contact + 30 WHERE id_prospect = "
+        "(SELECT min(id_prospect) FROM contacts WHERE id_prospect IS NOT NULL)",
+        "UPDATE prospects SET nb_contacts = nb_contacts + 1 WHERE id_prospect IN "
+        "(SELECT id_prospect FROM contacts WHERE id_prospect IS NOT NULL)",
+    ],
+)
+def test_les_mises_a_jour_d_un_commercial_sont_possibles(sql):
+    """Qualification et mise à jour (S822) : DuckDB ne doit pas les refuser (voir schema.sql)."""
+    assert gc.requete(sql, gc.connecter()).loc[0, "lignes_modifiees"] >= 1

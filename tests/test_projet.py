@@ -98,10 +98,10 @@ def test_readme_liste_les_unites_du_catalogue():
     from gc_helpers import catalogue
 
     texte = (RACINE / "README.md").read_text(encoding="utf-8")
-    assert catalogue.tableau_markdown() in texte, (
+    assert catalogue.tableau_markdown(prefixe_lien="notebooks/") in texte, (
         "Le tableau des unités du README n'est plus à jour : "
         "collez-y la sortie de python -c 'import gc_helpers.catalogue as c; "
-        "print(c.tableau_markdown())'"
+        'print(c.tableau_markdown(prefixe_lien="notebooks/"))\''
     )
 
 
