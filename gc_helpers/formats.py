@@ -366,8 +366,14 @@ _FORMATEURS: dict[str, Callable[[Any], str]] = {
 _NUMERIQUES = ("euros", "pourcentage", "nombre", "entier")
 
 
+# Colonnes de codes : des nombres qu'on ne groupe pas par milliers (client n° 4381, pas 4 381).
+_CODES = re.compile(r"^(id_.*|.*_id|code_postal|departement|annee|niveau|rang)$", re.I)
+
+
 def _format_deduit(serie: pd.Series) -> str:
-    """Format par défaut d'une colonne, d'après son type."""
+    """Format par défaut d'une colonne, d'après son nom (identifiants) puis son type."""
+    if _CODES.match(str(serie.name)):
+        return "texte"
     if pd.api.types.is_bool_dtype(serie.dtype):
         return "texte"
     if pd.api.types.is_datetime64_any_dtype(serie.dtype):

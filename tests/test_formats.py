@@ -387,3 +387,8 @@ def test_import_sans_matplotlib():
     )
     assert sortie.stdout.strip() == "False"
     assert sortie.stderr == ""
+
+
+def test_tableau_ne_groupe_pas_les_identifiants():
+    df = pd.DataFrame({"id_client": [4381], "annee": [2025], "ca_ht": [12345]})
+    assert tableau(df).data.iloc[0].tolist() == ["4381", "2025", "12\u202f345"]

@@ -1,0 +1,171 @@
+"""Exercices auto-vérifiés : chaque corrigé passe, une erreur typique échoue avec l'indice."""
+
+from __future__ import annotations
+
+import pytest
+
+import gc_helpers as gc
+from gc_helpers import exercices
+
+# Pour chaque exercice, au moins une réponse fausse plausible (l'erreur d'un étudiant réel).
+ERREURS_TYPIQUES: dict[str, list[str]] = {
+    "S822-1": [
+        # oubli du département
+        "SELECT raison_sociale, code_postal, telephone FROM clients "
+        "WHERE type_client = 'professionnel' AND secteur_activite = 'hôtel' "
+        "ORDER BY raison_sociale",
+        # oubli du tri
+        "SELECT raison_sociale, code_postal, telephone FROM clients "
+        "WHERE type_client = 'professionnel' AND secteur_activite = 'hôtel' "
+        "AND departement = '75' ORDER BY code_postal",
+    ],
+    "S822-2": [
+        # tri croissant
+        "SELECT canal_acquisition, count(*) AS nb_clients FROM clients "
+        "GROUP BY canal_acquisition ORDER BY nb_clients",
+        # GROUP BY oublié
+        "SELECT canal_acquisition, count(*) AS nb_clients FROM clients",
+    ],
+    "S822-3": [
+        # commandes annulées comptées
+        "SELECT cl.secteur_activite, sum(co.montant_ht) AS ca_ht FROM commandes co "
+        "JOIN clients cl ON cl.id_client = co.id_client "
+        "WHERE cl.type_client = 'professionnel' AND year(co.date_commande) = 2025 "
+        "GROUP BY cl.secteur_activite ORDER BY ca_ht DESC",
+        # toutes les années
+        "SELECT cl.secteur_activite, sum(co.montant_ht) AS ca_ht FROM commandes co "
+        "JOIN clients cl ON cl.id_client = co.id_client "
+        "WHERE cl.type_client = 'professionnel' AND co.statut <> 'annulée' "
+        "GROUP BY cl.secteur_activite ORDER BY ca_ht DESC",
+    ],
+    "S822-4": [
+        # condition sur le total oubliée
+        "SELECT id_client, count(*) AS nb_factures, sum(montant_ttc) AS montant_du "
+        "FROM factures WHERE statut IN ('impayée', 'contentieux') "
+        "GROUP BY id_client ORDER BY montant_du DESC",
+        # agrégat dans le WHERE (erreur SQL)
+        "SELECT id_client, count(*) AS nb_factures, sum(montant_ttc) AS montant_du "
+        "FROM factures WHERE statut IN ('impayée', 'contentieux') AND sum(montant_ttc) > 5000 "
+        "GROUP BY id_client ORDER BY montant_du DESC",
+    ],
+    "S822-5": [
+        # consentement oublié
+        "SELECT id_client, email FROM clients "
+        "WHERE type_client = 'particulier' AND email IS NOT NULL",
+        # « = NULL »
+        "SELECT id_client, email FROM clients "
+        "WHERE type_client = 'particulier' AND optin_email AND email <> NULL",
+    ],
+    "S822-6": [
+        # e-mail brut, sans normalisation
+        "SELECT email, count(*) AS nb FROM import_salon WHERE email IS NOT NULL "
+        "GROUP BY email HAVING count(*) > 1",
+    ],
+    "S822-7": [
+        # date à la française : refusée par la base
+        "INSERT INTO prospects (id_prospect, raison_sociale, secteur_activite, civilite, "
+        "contact_nom, contact_prenom, email, telephone, adresse, code_postal, ville, departement, "
+        "latitude, longitude, origine, effectif_salaries, ca_potentiel_annuel, nb_contacts, "
+        "nb_visites, date_premier_contact, statut, id_commercial) VALUES ("
+        "(SELECT max(id_prospect) + 1 FROM prospects), 'Hôtel des Acacias', 'hôtel', 'Mme', "
+        "'Fontaine', 'Léa', 'l.fontaine@hotel-des-acacias.example', '01 99 00 45 67', "
+        "'12 rue Daguerre', '75014', 'Paris', '75', 48.8339, 2.3265, 'salon', 35, 6000, 1, 0, "
+        "'08/09/2026', 'nouveau', 1)",
+        # téléphone hors format de la base
+        "INSERT INTO prospects (id_prospect, raison_sociale, secteur_activite, civilite, "
+        "contact_nom, contact_prenom, email, telephone, adresse, code_postal, ville, departement, "
+        "latitude, longitude, origine, effectif_salaries, ca_potentiel_annuel, nb_contacts, "
+        "nb_visites, date_premier_contact, statut, id_commercial) VALUES ("
+        "(SELECT max(id_prospect) + 1 FROM prospects), 'Hôtel des Acacias', 'hôtel', 'Mme', "
+        "'Fontaine', 'Léa', 'l.fontaine@hotel-des-acacias.example', '0199004567', "
+        "'12 rue Daguerre', '75014', 'Paris', '75', 48.8339, 2.3265, 'salon', 35, 6000, 1, 0, "
+        "DATE '2026-09-08', 'nouveau', 1)",
+        # une simple lecture
+        "SELECT * FROM prospects",
+    ],
+    "S822-8": [
+        # WHERE oublié : toute la base désinscrite
+        "UPDATE clients SET optin_email = false, optin_sms = false",
+        # un seul des deux consentements
+        "UPDATE clients SET optin_email = false WHERE id_client = 1202",
+    ],
+}
+
+
+@pytest.fixture(autouse=True)
+def _connexion_du_notebook():
+    # Comme dans un notebook : une connexion ouverte avant les vérifications.
+    return gc.connecter()
+
+
+def test_chaque_exercice_a_des_erreurs_typiques():
+    assert set(ERREURS_TYPIQUES) == set(exercices.EXERCICES)
+
+
+@pytest.mark.parametrize("identifiant", list(exercices.EXERCICES))
+def test_le_corrige_passe_sa_propre_verification(identifiant):
+    ex = exercices.exercice(identifiant)
+    verdict = gc.verifier_exercice(identifiant, ex.solution)
+    assert verdict.ok, verdict.message
+    assert str(verdict).startswith(f"✅ {identifiant}")
+
+
+@pytest.mark.parametrize(
+    ("identifiant", "reponse"),
+    [(i, r) for i, reponses in ERREURS_TYPIQUES.items() for r in reponses],
+)
+def test_une_erreur_typique_echoue_avec_l_indice(identifiant, reponse):
+    ex = exercices.exercice(identifiant)
+    verdict = gc.verifier_exercice(identifiant, reponse)
+    assert not verdict.ok
+    texte = str(verdict)
+    assert texte.startswith(f"❌ {identifiant}")
+    assert f"Indice : {ex.indice}" in texte
+    assert "Traceback" not in texte
+
+
+def test_reponse_vide_ou_qui_n_est_pas_du_texte():
+    for identifiant in ("S822-1", "S822-8"):
+        vide = gc.verifier_exercice(identifiant, "\n-- Écrivez votre requête ici\n")
+        assert not vide.ok and "vide" in vide.message
+        pas_texte = gc.verifier_exercice(identifiant, 42)
+        assert not pas_texte.ok and "Indice" in pas_texte.message
+
+
+def test_identifiant_inconnu_erreur_francaise_avec_suggestion():
+    with pytest.raises(gc.NomInconnu) as erreur:
+        gc.verifier_exercice("S822-12", "SELECT 1")
+    message = str(erreur.value)
+    assert "L'exercice 'S822-12' n'existe pas" in message
+    assert "S822-1" in message and "Vouliez-vous dire" in message
+    with pytest.raises(gc.NomInconnu, match="texte"):
+        gc.verifier_exercice(1, "SELECT 1")
+
+
+def test_identifiant_tolerant_a_la_casse():
+    assert exercices.exercice(" s822-3 ").id == "S822-3"
+
+
+def test_la_verification_ne_touche_pas_la_base_du_notebook():
+    con = gc.connecter()
+    gc.requete("UPDATE clients SET optin_email = true WHERE id_client = 1202", con)
+    avant = gc.requete("SELECT count(*) AS n FROM clients WHERE optin_email", con).loc[0, "n"]
+    gc.verifier_exercice("S822-8", "UPDATE clients SET optin_email = false, optin_sms = false")
+    # La connexion par défaut reste celle du notebook, et ses données sont intactes.
+    apres = gc.requete("SELECT count(*) AS n FROM clients WHERE optin_email").loc[0, "n"]
+    assert apres == avant
+
+
+def test_verification_independante_des_modifications_de_l_etudiant():
+    con = gc.connecter()
+    gc.requete("DELETE FROM relances", con)
+    gc.requete("UPDATE clients SET optin_email = false", con)
+    ex = exercices.exercice("S822-5")
+    assert gc.verifier_exercice("S822-5", ex.solution).ok
+
+
+def test_liste_des_exercices():
+    df = exercices.exercices("S822")
+    assert list(df.columns) == ["id", "titre", "enonce"]
+    assert len(df) >= 5
+    assert df["id"].is_unique
