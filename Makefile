@@ -8,6 +8,10 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installe
 PORT   ?= 8888
+# Options de JupyterLab ajoutables : make lab LAB_ARGS="--no-browser"
+LAB_ARGS ?=
+# JupyterLab refuse de tourner en root (conteneur, machine de CI) sans option explicite.
+ROOT_OPT := $(if $(filter 0,$(shell id -u)),--allow-root,)
 # Options de pytest ajoutables : make test PYTEST_ARGS="-k donnees"
 PYTEST_ARGS ?=
 
@@ -19,10 +23,13 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e ".[dev]"
 	@touch $(STAMP)
 
+# nbgrader appelle l'outil « alembic » par le PATH pour créer le carnet de notes :
+# on met .venv/bin devant, comme le ferait « source .venv/bin/activate ».
 lab: $(STAMP)
 	@mkdir -p grading/echange
-	$(VENV)/bin/jupyter lab --ServerApp.ip=127.0.0.1 --ServerApp.port=$(PORT) \
-		--ServerApp.root_dir=. --LabApp.default_url=/lab/tree/notebooks/00_sommaire.ipynb
+	PATH="$(CURDIR)/$(VENV)/bin:$$PATH" $(VENV)/bin/jupyter lab --ServerApp.ip=127.0.0.1 --ServerApp.port=$(PORT) $(ROOT_OPT) \
+		--ServerApp.root_dir=. --LabApp.default_url=/lab/tree/notebooks/00_sommaire.ipynb \
+		$(LAB_ARGS)
 
 test: $(STAMP)
 	$(PY) -m ruff check .

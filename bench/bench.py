@@ -1,0 +1,263 @@
+"""Mesures de performance du cours : ``make bench``.
+
+Affiche les mesures et réécrit ``bench/RESULTS.md``. Chaque mesure est
+comparée à un plancher (ce qu'on ne peut pas faire plus vite : importer
+pandas et DuckDB, exécuter un notebook vide, corriger un devoir trivial) pour
+que les chiffres aient un sens sur n'importe quelle machine. Ce sont des
+objectifs, pas des tests : rien n'échoue si une cible est manquée, le rapport
+le dit.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+
+RACINE = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(RACINE / "tests"))
+
+import outils_nbgrader as nbg  # noqa: E402  (outils partagés avec les tests du correcteur)
+
+DEVOIR = "S822-requetes-sql"
+lignes_rapport: list[str] = []
+
+
+def rapporter(texte: str = "") -> None:
+    print(texte, flush=True)
+    lignes_rapport.append(texte)
+
+
+def mediane(fonction: Callable[[], object], repetitions: int) -> float:
+    durees = []
+    for _ in range(repetitions):
+        debut = time.perf_counter()
+        fonction()
+        durees.append(time.perf_counter() - debut)
+    return statistics.median(durees)
+
+
+def commande(code: str) -> Callable[[], object]:
+    return lambda: subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def verdict(valeur: float, cible: float) -> str:
+    return "atteinte" if valeur <= cible else "**manquée**"
+
+
+# --------------------------------------------------------------------------
+
+
+def mesurer_import() -> None:
+    rapporter("## Import du paquet\n")
+    plancher = mediane(commande("import pandas, duckdb"), 7)
+    paquet = mediane(commande("import gc_helpers as gc; gc.requete; gc.euros; gc.tableau"), 7)
+    seul = mediane(commande("import gc_helpers"), 7)
+    vide = mediane(commande("pass"), 7)
+    surcout = paquet - plancher
+    rapporter("| mesure | durée |\n|---|---|")
+    rapporter(f"| `python -c pass` (interpréteur seul) | {vide:.3f} s |")
+    rapporter(f"| `import pandas, duckdb` (plancher) | {plancher:.3f} s |")
+    rapporter(f"| `import gc_helpers` (chargement paresseux) | {seul:.3f} s |")
+    rapporter(f"| `import gc_helpers` + données, formats, tableaux | {paquet:.3f} s |")
+    rapporter(
+        f"\nSurcoût du paquet par rapport au plancher : **{surcout:.3f} s** "
+        f"(cible ≤ 0,3 s : {verdict(surcout, 0.3)}).\n"
+    )
+
+
+def mesurer_connexion() -> None:
+    import gc_helpers as gc
+    from gc_helpers import donnees
+
+    rapporter("## Connexion à la base\n")
+    with tempfile.TemporaryDirectory() as cache:
+        code = "import gc_helpers as gc; gc.connecter()"
+        env = {**os.environ, "GC_CACHE": cache}
+        debut = time.perf_counter()
+        subprocess.run([sys.executable, "-c", code], env=env, check=True)
+        froid = time.perf_counter() - debut
+    gc.connecter()  # cache chaud
+    chaud = mediane(gc.connecter, 20)
+    reinit = mediane(lambda: gc.reinitialiser(), 10)
+    taille = donnees._base_canonique().stat().st_size / 1e6
+    rapporter("| mesure | durée |\n|---|---|")
+    rapporter(f"| premier lancement (construction du cache, processus complet) | {froid:.2f} s |")
+    rapporter(f"| `connecter()` (copie de travail neuve, cache chaud) | {chaud * 1000:.0f} ms |")
+    rapporter(f"| `reinitialiser()` | {reinit * 1000:.0f} ms |")
+    rapporter(
+        f"\nBase canonique : {taille:.1f} Mo. `connecter()` : cible ≤ 0,5 s : "
+        f"{verdict(chaud, 0.5)}.\n"
+    )
+
+
+def executer_notebook(nb: nbformat.NotebookNode, dossier: Path) -> float:
+    debut = time.perf_counter()
+    NotebookClient(
+        nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(dossier)}}
+    ).execute()
+    return time.perf_counter() - debut
+
+
+def mesurer_notebooks() -> None:
+    rapporter("## Exécution complète des notebooks (Run All)\n")
+    vide = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("pass")])
+    plancher = statistics.median(
+        executer_notebook(nbformat.from_dict(vide), RACINE / "notebooks") for _ in range(3)
+    )
+    rapporter(f"Plancher (notebook d'une cellule vide, démarrage du noyau) : {plancher:.2f} s\n")
+    rapporter("| notebook | durée | rapport au plancher | cible ≤ 2× |\n|---|---|---|---|")
+    for chemin in sorted((RACINE / "notebooks").glob("*.ipynb")):
+        duree = statistics.median(
+            executer_notebook(nbformat.read(chemin, as_version=4), chemin.parent) for _ in range(2)
+        )
+        rapport = duree / plancher
+        rapporter(f"| `{chemin.name}` | {duree:.2f} s | {rapport:.1f}× | {verdict(rapport, 2.0)} |")
+    rapporter()
+
+
+def mesurer_correction() -> None:
+    rapporter("## Correction automatique d'une copie (nbgrader autograde)\n")
+    with tempfile.TemporaryDirectory() as dossier:
+        cours = nbg.preparer_cours(Path(dossier) / "cours", DEVOIR)
+        nbg.generer_devoir(cours, DEVOIR)
+        (notebook,) = [p.stem for p in nbg.notebooks_du_devoir(cours, DEVOIR, "release")]
+        copie = nbg.copie_corrigee(cours, DEVOIR, notebook)
+        nbg.deposer_copie(cours, DEVOIR, "etudiant", {notebook: copie})
+        reel = nbg.autograder(cours, DEVOIR).duree
+
+        # Plancher : un devoir trivial (une réponse, un test) corrigé par la même configuration.
+        trivial = "trivial"
+        source = cours / "source" / trivial
+        source.mkdir(parents=True)
+        nb = nbformat.v4.new_notebook(
+            cells=[
+                nbformat.v4.new_code_cell(
+                    "### BEGIN SOLUTION\nx = 1\n### END SOLUTION",
+                    metadata={
+                        "nbgrader": {
+                            "grade": False,
+                            "solution": True,
+                            "locked": False,
+                            "grade_id": "reponse",
+                            "schema_version": 3,
+                        }
+                    },
+                ),
+                nbformat.v4.new_code_cell(
+                    "assert x == 1",
+                    metadata={
+                        "nbgrader": {
+                            "grade": True,
+                            "solution": False,
+                            "locked": True,
+                            "points": 1,
+                            "grade_id": "test",
+                            "schema_version": 3,
+                        }
+                    },
+                ),
+            ]
+        )
+        nb.metadata["kernelspec"] = {
+            "name": "python3",
+            "display_name": "Python 3",
+            "language": "python",
+        }
+        nbformat.write(nb, source / "trivial.ipynb")
+        nbg.generer_devoir(cours, trivial)
+        copie = nbg.copie_corrigee(cours, trivial, "trivial")
+        nbg.deposer_copie(cours, trivial, "etudiant", {"trivial": copie})
+        plancher = nbg.autograder(cours, trivial).duree
+    rapporter("| copie | durée |\n|---|---|")
+    rapporter(f"| devoir trivial (plancher : nbgrader + noyau) | {plancher:.2f} s |")
+    rapporter(f"| `{DEVOIR}`, copie complète | {reel:.2f} s |")
+    rapporter(f"\nRapport au plancher : {reel / plancher:.1f}×.\n")
+
+
+def mesurer_widgets() -> None:
+    import gc_helpers as gc
+    from gc_helpers import widgets
+
+    rapporter("## Widgets : durée d'une interaction (calcul + mise à jour de l'affichage)\n")
+    con = gc.connecter()
+    mesures: list[tuple[str, float]] = []
+
+    console = widgets.console_sql(con)
+    requetes = {
+        "console SQL : jointure + regroupement": (
+            "SELECT c.secteur_activite, round(sum(f.montant_ht), 2) AS ca_ht "
+            "FROM factures f JOIN clients c USING (id_client) "
+            "GROUP BY ALL ORDER BY ca_ht DESC"
+        ),
+        "console SQL : 20 premières lignes de clients": "SELECT * FROM clients",
+        "console SQL : requête erronée (explication)": "SELEC * FROM clients",
+    }
+    for nom, sql in requetes.items():
+        console.zone_requete.value = sql
+        mesures.append((nom, mediane(console.bouton_executer.click, 10)))
+    options = console.choix_table.options
+    valeurs = [o[1] if isinstance(o, tuple) else o for o in options]
+
+    def changer_table() -> None:
+        console.choix_table.value = valeurs[changer_table.i % len(valeurs)]
+        changer_table.i += 1
+
+    changer_table.i = 1
+    mesures.append(("console SQL : choix d'une table (schéma)", mediane(changer_table, 10)))
+
+    ciblage = widgets.ciblage_campagne(con)
+
+    def changer_ciblage() -> None:
+        ciblage.case_consentement.value = not ciblage.case_consentement.value
+
+    mesures.append(("ciblage de campagne : consentement RGPD", mediane(changer_ciblage, 10)))
+
+    def changer_ca() -> None:
+        curseur = ciblage.curseur_ca
+        curseur.value = curseur.max / 4 if curseur.value == 0 else 0
+
+    mesures.append(("ciblage de campagne : CA minimum", mediane(changer_ca, 10)))
+
+    qualite = widgets.explorateur_qualite(con=con)
+
+    def changer_seuil() -> None:
+        curseur = qualite.curseur_seuil
+        curseur.value = 90 if curseur.value != 90 else 75
+
+    mesures.append(("explorateur qualité : seuil de similarité", mediane(changer_seuil, 10)))
+
+    rapporter("| interaction | durée | cible ≤ 50 ms |\n|---|---|---|")
+    for nom, duree in mesures:
+        rapporter(f"| {nom} | {duree * 1000:.1f} ms | {verdict(duree, 0.05)} |")
+    rapporter()
+
+
+def main() -> None:
+    rapporter("# Mesures de performance\n")
+    rapporter(
+        f"Mesuré le {dt.date.today():%d/%m/%Y} par `make bench` ; machine : "
+        f"{platform.machine()}, {os.cpu_count()} cœurs, Python {platform.python_version()}. "
+        "Médianes de plusieurs essais.\n"
+    )
+    mesurer_import()
+    mesurer_connexion()
+    mesurer_widgets()
+    mesurer_notebooks()
+    mesurer_correction()
+    (RACINE / "bench" / "RESULTS.md").write_text("\n".join(lignes_rapport) + "\n", "utf-8")
+    print("\nRésultats enregistrés dans bench/RESULTS.md")
+
+
+if __name__ == "__main__":
+    main()
