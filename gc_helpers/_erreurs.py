@@ -18,11 +18,24 @@ __all__ = [
 ]
 
 
+def _trace_courte(erreur: BaseException) -> list[str]:
+    """Ce qu'IPython affiche pour nos erreurs : le nom et le message, sans trace interne.
+
+    L'étudiant n'a rien à lire dans le code de gc_helpers : le message dit déjà
+    quoi corriger. (IPython appelle ``_render_traceback_`` s'il existe.)
+    """
+    rouge, normal = "\x1b[0;31m", "\x1b[0m"
+    return [f"{rouge}{type(erreur).__name__}{normal}: {erreur}"]
+
+
 class ErreurCours(ValueError):
     """Erreur d'utilisation d'une fonction du cours (message en français).
 
     Hérite de ``ValueError`` pour rester attrapable par du code générique.
     """
+
+    def _render_traceback_(self) -> list[str]:
+        return _trace_courte(self)
 
 
 class NomInconnu(ErreurCours, KeyError):

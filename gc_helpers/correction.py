@@ -35,7 +35,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from gc_helpers._erreurs import ErreurCours, suggestion, verifier_nom
+from gc_helpers._erreurs import ErreurCours, _trace_courte, suggestion, verifier_nom
 from gc_helpers.formats import nombre, pourcentage
 
 __all__ = [
@@ -63,6 +63,10 @@ class ReponseIncorrecte(AssertionError):
     Hérite d'``AssertionError`` : nbgrader compte le test comme échoué (et non
     comme une erreur du correcteur).
     """
+
+    def _render_traceback_(self) -> list[str]:
+        # IPython affiche ce message seul, sans la trace interne de gc_helpers.
+        return _trace_courte(self)
 
 
 @dataclass(frozen=True)
@@ -415,6 +419,11 @@ def _conseil_nombres(x: np.ndarray, y: np.ndarray, nom: str, tolerance: float) -
             f"La colonne '{nom}' contient {_pluriel(int(np.isnan(x).sum()), 'valeur')} NULL, "
             f"au lieu de {int(np.isnan(y).sum())} : une jointure externe (LEFT JOIN) oubliée, "
             "ou un COALESCE(…, 0) en trop ou en moins ?"
+        )
+    if nom.lower().startswith("id_"):
+        return (
+            f"Les identifiants '{nom}' ne sont pas ceux attendus : ce ne sont pas les bonnes "
+            "lignes (filtre, tri ou LIMIT ?)."
         )
     presents = ~np.isnan(y)
     x, y = x[presents], y[presents]
@@ -939,17 +948,22 @@ _CONSEIL_SQL = 'Écrivez votre requête SQL entre triple guillemets : reponse = 
 _MARQUES_NON_COMMENCE = ("VOTRE CODE ICI", "raise NotImplementedError")
 
 
+#: Au-delà, un résultat d'étudiant est refusé sans être chargé (jointure sans ON…).
+LIGNES_MAX = 200_000
+
+
 def _executer(sql: str, con: Any) -> pd.DataFrame:
     """Exécute la requête ; sans ``con``, sur une copie neuve des données d'origine.
 
     Ainsi un DELETE fait plus haut dans le notebook ne change ni le résultat
-    d'un exercice ni la note d'un devoir.
+    d'un exercice ni la note d'un devoir. Les données d'origine sont lues en
+    lecture seule, sans copie (voir ``donnees.connexion_lecture``).
     """
     from gc_helpers import donnees  # importé à l'usage : ouvre la base du cours
 
     if con is None:
-        con = donnees.connecter(par_defaut=False)
-    return donnees.requete(sql, con=con)
+        con = donnees.connexion_lecture()
+    return donnees.requete(sql, con=con, lignes_max=LIGNES_MAX)
 
 
 def _sans_commentaires(sql: str) -> str:
@@ -1024,16 +1038,18 @@ def executer_reponse(sql: Any, con: Any = None) -> pd.DataFrame:
     return resultat
 
 
-def verifier_colonnes(obtenu: Any, colonnes: Sequence[str]) -> None:
-    """Ne dit rien si la table a exactement ces colonnes ; sinon lève ``ReponseIncorrecte``.
+def verifier_colonnes(obtenu: Any, colonnes: Sequence[str]) -> pd.DataFrame:
+    """Vérifie que la table a exactement ces colonnes ; sinon lève ``ReponseIncorrecte``.
 
     Mêmes règles que ``comparer_tables`` : majuscules et ordre des colonnes
     indifférents ; le message dit quelle colonne manque ou est en trop, et
-    comment la renommer (``AS``).
+    comment la renommer (``AS``). Renvoie la table avec les colonnes dans
+    l'ordre et l'écriture attendus, pour les tests qui suivent.
 
     >>> import pandas as pd
     >>> resultat = pd.DataFrame({"ID_CLIENT": [1], "ville": ["Nice"]})
-    >>> verifier_colonnes(resultat, ["id_client", "ville"])
+    >>> verifier_colonnes(resultat, ["ville", "id_client"]).columns.tolist()
+    ['ville', 'id_client']
     >>> verifier_colonnes(resultat[["ville"]], ["id_client", "ville"])  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
@@ -1047,9 +1063,12 @@ def verifier_colonnes(obtenu: Any, colonnes: Sequence[str]) -> None:
         raise ReponseIncorrecte(
             f"Votre réponse est {_decrire(obtenu)} ; une table (DataFrame) est attendue.{conseil}"
         )
-    _, probleme = _verifier_colonnes(table, pd.DataFrame(columns=list(colonnes)), True)
+    remise_en_ordre, probleme = _verifier_colonnes(
+        table, pd.DataFrame(columns=list(colonnes)), True
+    )
     if probleme:
         raise ReponseIncorrecte(probleme)
+    return remise_en_ordre
 
 
 def comparer_requete(

@@ -16,6 +16,7 @@ True
 from __future__ import annotations
 
 import atexit
+import contextlib
 import datetime as _dt
 import hashlib
 import os
@@ -24,6 +25,7 @@ import shutil
 import tempfile
 import threading
 import warnings
+from collections.abc import Iterator
 from pathlib import Path
 
 import duckdb
@@ -34,6 +36,8 @@ from ._erreurs import ErreurSQL, NomInconnu, suggestion, verifier_nom
 __all__ = [
     "DATE_REFERENCE",
     "connecter",
+    "connexion_lecture",
+    "copie_jetable",
     "requete",
     "tables",
     "table",
@@ -213,6 +217,51 @@ def connecter(par_defaut: bool = True) -> duckdb.DuckDBPyConnection:
     return con
 
 
+_lecture: duckdb.DuckDBPyConnection | None = None
+
+#: Mémoire maximale d'une requête de correction : un produit cartésien (jointure
+#: sans ON) échoue avec un message au lieu de faire tomber le noyau.
+MEMOIRE_CORRECTION = "2GB"
+
+
+def connexion_lecture() -> duckdb.DuckDBPyConnection:
+    """Connexion partagée, **en lecture seule**, sur les données d'origine (sans copie).
+
+    Sert à corriger une réponse (exercice, devoir) : aucune copie de 14 Mo par
+    vérification, et une requête qui tenterait de modifier les données est
+    refusée avec une explication.
+    """
+    global _lecture
+    with _verrou:
+        if _lecture is None:
+            con = duckdb.connect(":memory:", config={"memory_limit": MEMOIRE_CORRECTION})
+            chemin = str(_base_canonique()).replace("'", "''")
+            con.execute(f"ATTACH '{chemin}' AS {_NOM_BASE} (READ_ONLY)")
+            con.execute(f"USE {_NOM_BASE}")
+            _lecture = con
+    return _lecture
+
+
+@contextlib.contextmanager
+def copie_jetable() -> Iterator[duckdb.DuckDBPyConnection]:
+    """Copie de travail neuve, supprimée dès la sortie du bloc ``with``.
+
+    Pour vérifier un INSERT ou un UPDATE d'étudiant sans toucher à sa connexion
+    ni laisser de fichier derrière soi.
+    """
+    con = connecter(par_defaut=False)
+    chemin = con.execute(
+        "SELECT path FROM duckdb_databases() WHERE database_name = ?", [_NOM_BASE]
+    ).fetchone()[0]
+    try:
+        yield con
+    finally:
+        con.close()
+        for reste in (chemin, chemin + ".wal"):
+            if os.path.exists(reste):
+                os.unlink(reste)
+
+
 def reinitialiser(con: duckdb.DuckDBPyConnection | None = None) -> duckdb.DuckDBPyConnection:
     """Remet la copie de travail dans l'état d'origine, sur la même connexion.
 
@@ -250,13 +299,17 @@ def _connexion(con: duckdb.DuckDBPyConnection | None) -> duckdb.DuckDBPyConnecti
 # --------------------------------------------------------------------------
 
 
-def requete(sql: str, con: duckdb.DuckDBPyConnection | None = None) -> pd.DataFrame:
+def requete(
+    sql: str, con: duckdb.DuckDBPyConnection | None = None, lignes_max: int | None = None
+) -> pd.DataFrame:
     """Exécute une requête SQL et renvoie le résultat sous forme de DataFrame.
 
     Sans ``con``, utilise la dernière connexion ouverte par :func:`connecter`.
     Une requête qui modifie les données (INSERT, UPDATE, DELETE) renvoie le
     nombre de lignes touchées dans la colonne ``lignes_modifiees``. En cas
     d'erreur, lève :class:`ErreurSQL` avec une explication en français.
+    ``lignes_max`` : au-delà, refuse le résultat (produit cartésien probable)
+    sans le charger en mémoire.
 
     >>> requete("SELECT 2 + 2 AS total")
        total
@@ -281,12 +334,32 @@ def requete(sql: str, con: duckdb.DuckDBPyConnection | None = None) -> pd.DataFr
             # DuckDB utilise en interne une option de pandas dépréciée (fuseaux horaires) :
             # l'avertissement ne concerne pas l'étudiant et noircirait stderr.
             warnings.filterwarnings("ignore", message=".*inplace keyword.*")
-            df = resultat.fetchdf()
+            df = _recuperer(resultat, lignes_max)
     except duckdb.Error as erreur:
         raise ErreurSQL(expliquer_erreur_sql(erreur, con)) from None
     if list(df.columns) == ["Count"] and re.match(r"\s*(INSERT|UPDATE|DELETE)", sql, re.I):
         df = df.rename(columns={"Count": "lignes_modifiees"})
     return df
+
+
+def _recuperer(resultat: duckdb.DuckDBPyConnection, lignes_max: int | None) -> pd.DataFrame:
+    if lignes_max is None:
+        return resultat.fetchdf()
+    morceaux, total = [], 0
+    while True:
+        morceau = resultat.fetch_df_chunk(8)
+        if morceau.empty:
+            break
+        morceaux.append(morceau)
+        total += len(morceau)
+        if total > lignes_max:
+            raise ErreurSQL(
+                f"Votre requête renvoie plus de {lignes_max:,} lignes".replace(",", "\u202f")
+                + " : une jointure sans condition ON (produit cartésien) ? un filtre oublié ?"
+            )
+    if not morceaux:
+        return resultat.fetchdf()
+    return pd.concat(morceaux, ignore_index=True) if len(morceaux) > 1 else morceaux[0]
 
 
 def _noms_tables(con: duckdb.DuckDBPyConnection) -> list[str]:
@@ -366,6 +439,13 @@ _TRADUCTIONS: list[tuple[str, str, str]] = [
         "client) : la supprimer laisserait des lignes orphelines.",
         "Supprimez ou réaffectez d'abord les lignes qui la référencent, ou marquez-la comme "
         "inactive au lieu de la supprimer.",
+    ),
+    (
+        r"attached in read-only mode",
+        "La vérification exécute votre requête sur les données d'origine, en lecture seule : "
+        "elle ne peut rien modifier.",
+        "Une réponse attendue sous forme de table s'écrit avec SELECT (sans INSERT, UPDATE, "
+        "DELETE, CREATE ni DROP).",
     ),
     (
         r"Violates foreign key constraint",

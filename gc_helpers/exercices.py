@@ -305,30 +305,20 @@ def exercices(unite: str | None = None) -> pd.DataFrame:
     return pd.DataFrame(lignes, columns=["id", "titre", "enonce"])
 
 
-def _connexion_neuve() -> duckdb.DuckDBPyConnection:
-    """Une copie neuve, sans changer la connexion par défaut (l'étudiant garde ses données)."""
-    return donnees.connecter(par_defaut=False)
-
-
 # Résultats attendus des exercices sans modification : la base canonique ne
 # change pas pendant une session, inutile de rejouer le corrigé à chaque essai.
 _attendus: dict[str, pd.DataFrame] = {}
 
 
 def _resultat_attendu(ex: Exercice) -> pd.DataFrame:
-    if ex.controle is None and ex.id in _attendus:
+    """Le résultat du corrigé, sur les données d'origine (jamais celles du notebook)."""
+    if ex.controle is None:
+        if ex.id not in _attendus:
+            _attendus[ex.id] = donnees.requete(ex.solution, donnees.connexion_lecture())
         return _attendus[ex.id]
-    con = _connexion_neuve()
-    try:
-        if ex.controle is None:
-            attendu = donnees.requete(ex.solution, con)
-            _attendus[ex.id] = attendu
-        else:
-            donnees.requete(ex.solution, con)
-            attendu = donnees.requete(ex.controle, con)
-    finally:
-        con.close()
-    return attendu
+    with donnees.copie_jetable() as con:
+        donnees.requete(ex.solution, con)
+        return donnees.requete(ex.controle, con)
 
 
 def _echec(ex: Exercice, texte: str) -> Verdict:
@@ -358,16 +348,13 @@ def verifier_exercice(identifiant: str, reponse: Any) -> Verdict:
     if isinstance(reponse, str) and _est_vide(reponse):
         return _echec(ex, _VIDE)
     attendu = _resultat_attendu(ex)
-    con = _connexion_neuve()
-    try:
-        if ex.controle is None:
-            verdict = comparer_requete(
-                reponse, attendu, ordre=ex.ordre, con=con, colonnes_ordre=ex.colonnes_ordre
-            )
-        else:
+    if ex.controle is None:  # une lecture : sur les données d'origine, sans copie
+        verdict = comparer_requete(
+            reponse, attendu, ordre=ex.ordre, colonnes_ordre=ex.colonnes_ordre
+        )
+    else:  # une modification : sur une copie neuve, effacée aussitôt après
+        with donnees.copie_jetable() as con:
             verdict = _comparer_modification(reponse, attendu, ex, con)
-    finally:
-        con.close()
     if not verdict.ok:
         return _echec(ex, verdict.message)
     return Verdict(True, f"{ex.id} — {ex.titre} : {verdict.message}")

@@ -641,7 +641,9 @@ def test_executer_reponse_refuse(con, reponse, debut):
 
 
 def test_verifier_colonnes(attendu):
-    assert verifier_colonnes(attendu.rename(columns=str.upper), list(attendu.columns)) is None
+    remise = verifier_colonnes(attendu.rename(columns=str.upper), list(attendu.columns)[::-1])
+    assert remise.columns.tolist() == list(attendu.columns)[::-1]
+    assert remise["ville"].tolist() == ["Nice", "Paris", "Lyon"]
     with pytest.raises(ReponseIncorrecte, match="Il manque la colonne 'taux'"):
         verifier_colonnes(attendu.drop(columns="taux"), list(attendu.columns))
     with pytest.raises(ReponseIncorrecte, match="Colonne en trop : 'taux'"):
@@ -676,3 +678,34 @@ def test_la_correction_ignore_les_modifications_de_l_etudiant():
     assert gc.executer_reponse(sql).loc[0, "n"] > 0  # …la correction, les données d'origine
     gc.verifier_requete(sql, "SELECT count(*) AS n FROM reclamations")
     assert gc.requete(sql).loc[0, "n"] == 0  # et la connexion de l'étudiant est inchangée
+
+
+def test_les_identifiants_ne_sont_pas_trop_grands():
+    """Un mauvais tri sur un TOP 10 ne doit pas suggérer une jointure qui duplique."""
+    attendu = pd.DataFrame({"id_client": [1, 2, 3]})
+    verdict = comparer_tables(pd.DataFrame({"id_client": [7, 8, 9]}), attendu)
+    assert "ne sont pas ceux attendus" in verdict.message
+    assert "duplique" not in verdict.message
+
+
+def test_produit_cartesien_refuse_sans_saturer_la_memoire():
+    import gc_helpers as gc
+
+    with pytest.raises(gc.ReponseIncorrecte, match="produit cartésien"):
+        gc.executer_reponse("SELECT * FROM clients, lignes_commande")
+
+
+def test_une_reponse_qui_modifie_est_refusee_en_francais():
+    import gc_helpers as gc
+
+    with pytest.raises(gc.ReponseIncorrecte, match="lecture seule"):
+        gc.executer_reponse("DELETE FROM clients WHERE id_client = 1")
+
+
+def test_trace_courte_dans_ipython():
+    """IPython affiche nos erreurs sans la trace interne de gc_helpers."""
+    import gc_helpers as gc
+
+    lignes = gc.ReponseIncorrecte("Il manque la colonne 'ville'.")._render_traceback_()
+    assert len(lignes) == 1 and "Il manque la colonne 'ville'." in lignes[0]
+    assert "ErreurSQL" in gc.ErreurSQL("x")._render_traceback_()[0]
