@@ -25,6 +25,7 @@ import shutil
 import tempfile
 import threading
 import warnings
+import weakref
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -185,11 +186,22 @@ def _nouvelle_copie() -> Path:
     return Path(chemin)
 
 
+def _supprimer_copie(chemin: str) -> None:
+    for reste in (chemin, chemin + ".wal"):
+        with contextlib.suppress(OSError):  # déjà supprimée, ou encore ouverte (Windows)
+            os.unlink(reste)
+
+
 def _attacher_copie(con: duckdb.DuckDBPyConnection) -> None:
-    """Attache une copie neuve sous le nom « entreprise » et en fait la base par défaut."""
-    copie = str(_nouvelle_copie()).replace("'", "''")
-    con.execute(f"ATTACH '{copie}' AS {_NOM_BASE}")
+    """Attache une copie neuve sous le nom « entreprise » et en fait la base par défaut.
+
+    La copie (14 Mo) est effacée dès que la connexion disparaît : un étudiant qui
+    relance vingt fois sa cellule de démarrage ne remplit pas le disque.
+    """
+    chemin = str(_nouvelle_copie())
+    con.execute(f"ATTACH '{chemin.replace(chr(39), chr(39) * 2)}' AS {_NOM_BASE}")
     con.execute(f"USE {_NOM_BASE}")
+    weakref.finalize(con, _supprimer_copie, chemin)
 
 
 def connecter(par_defaut: bool = True) -> duckdb.DuckDBPyConnection:
@@ -257,9 +269,7 @@ def copie_jetable() -> Iterator[duckdb.DuckDBPyConnection]:
         yield con
     finally:
         con.close()
-        for reste in (chemin, chemin + ".wal"):
-            if os.path.exists(reste):
-                os.unlink(reste)
+        _supprimer_copie(chemin)
 
 
 def reinitialiser(con: duckdb.DuckDBPyConnection | None = None) -> duckdb.DuckDBPyConnection:
@@ -275,8 +285,8 @@ def reinitialiser(con: duckdb.DuckDBPyConnection | None = None) -> duckdb.DuckDB
         ).fetchone()
         con.execute("USE memory")
         con.execute(f"DETACH {_NOM_BASE}")
-        if ancienne and ancienne[0] and os.path.exists(ancienne[0]):
-            os.unlink(ancienne[0])
+        if ancienne and ancienne[0]:
+            _supprimer_copie(ancienne[0])
         _attacher_copie(con)
     return con
 

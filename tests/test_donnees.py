@@ -269,3 +269,29 @@ def test_aucun_avertissement_sur_stderr(recwarn):
 def test_les_mises_a_jour_d_un_commercial_sont_possibles(sql):
     """Qualification et mise à jour (S822) : DuckDB ne doit pas les refuser (voir schema.sql)."""
     assert gc.requete(sql, gc.connecter()).loc[0, "lignes_modifiees"] >= 1
+
+
+def _fichier_de(con) -> Path:
+    (chemin,) = con.execute(
+        "SELECT path FROM duckdb_databases() WHERE database_name = 'entreprise'"
+    ).fetchone()
+    return Path(chemin)
+
+
+def test_les_copies_ne_remplissent_pas_le_disque():
+    """Chaque copie de travail est effacée quand sa connexion disparaît ou est réinitialisée."""
+    import gc as ramasse_miettes
+
+    con = gc.connecter(par_defaut=False)
+    premiere = _fichier_de(con)
+    assert premiere.is_file()
+    gc.reinitialiser(con)
+    assert not premiere.exists()
+    seconde = _fichier_de(con)
+    del con
+    ramasse_miettes.collect()
+    assert not seconde.exists()
+    with donnees.copie_jetable() as jetable:
+        troisieme = _fichier_de(jetable)
+        assert troisieme.is_file()
+    assert not troisieme.exists()
