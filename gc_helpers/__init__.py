@@ -50,6 +50,7 @@ _REEXPORTS: dict[str, tuple[str, ...]] = {
         "date_fr",
         "mois_fr",
         "tableau",
+        "tableau_html",
         "style_graphique",
         "axe_euros",
         "axe_pourcentage",

@@ -58,6 +58,7 @@ __all__ = [
     "date_fr",
     "mois_fr",
     "tableau",
+    "tableau_html",
     "style_graphique",
     "axe_euros",
     "axe_pourcentage",
@@ -393,6 +394,82 @@ def _format_deduit(serie: pd.Series) -> str:
     return "texte"
 
 
+def _en_textes(
+    df: pd.DataFrame, formats: Mapping[str, str | Callable[[Any], str]]
+) -> tuple[pd.DataFrame, list[int]]:
+    """Copie du tableau mise en texte (HTML échappé) et positions des colonnes de nombres."""
+    # On met en texte colonne par colonne (une fonction par colonne, pas par cellule) :
+    # l'affichage n'a plus qu'à écrire des chaînes, ce qui le garde rapide.
+    textes = {}
+    a_droite = []  # colonnes de nombres, alignées à droite pour comparer les ordres de grandeur
+    for position, colonne in enumerate(df.columns):
+        serie = df.iloc[:, position]  # par position : les noms peuvent se répéter
+        genre = formats.get(str(colonne)) or _format_deduit(serie)
+        ecrire = genre if callable(genre) else _FORMATEURS[genre]
+        textes[position] = [html.escape(str(ecrire(v))) for v in serie.tolist()]
+        if genre in _NUMERIQUES:
+            a_droite.append(position)
+    copie = pd.DataFrame(textes, index=df.index)
+    copie.columns = df.columns
+    return copie, a_droite
+
+
+def _verifier_tableau(df: Any, formats: Mapping[str, Any] | None) -> tuple[pd.DataFrame, dict]:
+    if isinstance(df, pd.Series):
+        df = df.to_frame()
+    if not isinstance(df, pd.DataFrame):
+        raise ErreurCours(
+            f"tableau() attend une table (DataFrame) ; reçu {type(df).__name__} ({_apercu(df)})."
+        )
+    formats = {str(colonne): genre for colonne, genre in (formats or {}).items()}
+    noms = [str(c) for c in df.columns]
+    for colonne, genre in formats.items():
+        verifier_nom(colonne, noms)
+        if not callable(genre):
+            verifier_nom(str(genre), _FORMATS_COLONNE, quoi="Le format")
+    return df, formats
+
+
+def tableau_html(
+    df: pd.DataFrame, formats: Mapping[str, str | Callable[[Any], str]] | None = None
+) -> str:
+    """Le tableau mis en forme comme :func:`tableau`, directement en HTML (sans index).
+
+    Dix fois plus rapide que le ``Styler`` : pour les widgets, qui redessinent
+    un tableau à chaque interaction.
+
+    >>> import pandas as pd
+    >>> print(tableau_html(pd.DataFrame({"ville": ["Lille"], "ca_ht": [1234.5]}),
+    ...                    formats={"ca_ht": "euros"}))  # doctest: +NORMALIZE_WHITESPACE +ELLIPSIS
+    <style>...</style><table class="gc-tableau"><thead><tr><th>ville</th><th>ca_ht</th></tr></thead><tbody>
+    <tr><td>Lille</td><td style="text-align: right; white-space: nowrap">1 234,50 €</td></tr>
+    </tbody></table>
+    """
+    df, formats = _verifier_tableau(df, formats)
+    copie, a_droite = _en_textes(df, formats)
+    style = ' style="text-align: right; white-space: nowrap"'
+    styles = [style if i in a_droite else "" for i in range(copie.shape[1])]
+    entete = "".join(f"<th>{html.escape(str(c))}</th>" for c in copie.columns)
+    lignes = [
+        "<tr>" + "".join(f"<td{st}>{v}</td>" for st, v in zip(styles, ligne, strict=True)) + "</tr>"
+        for ligne in copie.itertuples(index=False, name=None)
+    ]
+    return (
+        _STYLE_TABLEAU_HTML
+        + f'<table class="gc-tableau"><thead><tr>{entete}</tr></thead><tbody>\n'
+        + "\n".join(lignes)
+        + "\n</tbody></table>"
+    )
+
+
+# Style minimal du tableau HTML des widgets (JupyterLab n'y applique pas le sien).
+_STYLE_TABLEAU_HTML = (
+    "<style>.gc-tableau {border-collapse: collapse; font-size: 0.9em}"
+    ".gc-tableau th {text-align: left; border-bottom: 2px solid #888; padding: 2px 8px}"
+    ".gc-tableau td {border-bottom: 1px solid #ddd; padding: 2px 8px}</style>"
+)
+
+
 def tableau(
     df: pd.DataFrame,
     formats: Mapping[str, str | Callable[[Any], str]] | None = None,
@@ -425,33 +502,8 @@ def tableau(
     """
     from pandas.io.formats.style import Styler  # importe jinja2 : seulement à l'usage
 
-    if isinstance(df, pd.Series):
-        df = df.to_frame()
-    if not isinstance(df, pd.DataFrame):
-        raise ErreurCours(
-            f"tableau() attend une table (DataFrame) ; reçu {type(df).__name__} ({_apercu(df)})."
-        )
-    formats = {str(colonne): genre for colonne, genre in (formats or {}).items()}
-    noms = [str(c) for c in df.columns]
-    for colonne, genre in formats.items():
-        verifier_nom(colonne, noms)
-        if not callable(genre):
-            verifier_nom(str(genre), _FORMATS_COLONNE, quoi="Le format")
-
-    # On met en texte colonne par colonne (une fonction par colonne, pas par cellule) :
-    # le Styler n'a plus qu'à écrire des chaînes, ce qui garde l'affichage rapide.
-    textes = {}
-    a_droite = []  # colonnes de nombres, alignées à droite pour comparer les ordres de grandeur
-    for position, colonne in enumerate(df.columns):
-        serie = df.iloc[:, position]  # par position : les noms peuvent se répéter
-        genre = formats.get(str(colonne)) or _format_deduit(serie)
-        ecrire = genre if callable(genre) else _FORMATEURS[genre]
-        textes[position] = [html.escape(str(ecrire(v))) for v in serie.tolist()]
-        if genre in _NUMERIQUES:
-            a_droite.append(position)
-    copie = pd.DataFrame(textes, index=df.index)
-    copie.columns = df.columns
-
+    df, formats = _verifier_tableau(df, formats)
+    copie, a_droite = _en_textes(df, formats)
     # cell_ids=False : pas d'identifiant HTML par cellule, rendu plus léger.
     styler = Styler(copie, cell_ids=False).format_index(escape="html", axis=1)
     if a_droite:

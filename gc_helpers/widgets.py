@@ -86,7 +86,7 @@ def _formats_colonnes(df: pd.DataFrame) -> dict[str, Any]:
 def _html_tableau(df: pd.DataFrame, lignes_max: int) -> str:
     apercu = df.head(lignes_max)
     try:
-        return formats.tableau(apercu, formats=_formats_colonnes(apercu)).to_html()
+        return formats.tableau_html(apercu, formats=_formats_colonnes(apercu))
     except (ErreurCours, ValueError, TypeError):
         # Une colonne au contenu inattendu ne doit pas empêcher de voir le résultat.
         return apercu.to_html(index=False, na_rep=formats.VIDE)

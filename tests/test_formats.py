@@ -392,3 +392,15 @@ def test_import_sans_matplotlib():
 def test_tableau_ne_groupe_pas_les_identifiants():
     df = pd.DataFrame({"id_client": [4381], "annee": [2025], "ca_ht": [12345]})
     assert tableau(df).data.iloc[0].tolist() == ["4381", "2025", "12\u202f345"]
+
+
+def test_tableau_html_rapide_et_echappe():
+    from gc_helpers.formats import tableau_html
+
+    df = pd.DataFrame({"client": ["<b>Hôtel</b> & Cie"], "ca_ht": [1234.5], "id_client": [4381]})
+    page = tableau_html(df, formats={"ca_ht": "euros"})
+    assert "&lt;b&gt;Hôtel&lt;/b&gt; &amp; Cie" in page
+    assert '<td style="text-align: right; white-space: nowrap">1\u202f234,50\xa0€</td>' in page
+    assert "<td>4381</td>" in page
+    with pytest.raises(NomInconnu, match="Vouliez-vous dire 'ca_ht'"):
+        tableau_html(df, formats={"CA": "euros"})
