@@ -46,6 +46,7 @@ __all__ = [
     "reinitialiser",
     "chemin_donnees",
     "expliquer_erreur_sql",
+    "type_instruction",
 ]
 
 #: Date d'arrêté des données : l'« aujourd'hui » de l'entreprise du cours.
@@ -155,7 +156,12 @@ def _base_canonique() -> Path:
         try:
             _construire(dossier, Path(provisoire))
             os.chmod(provisoire, 0o444)
-            os.replace(provisoire, cible)
+            try:
+                os.replace(provisoire, cible)
+            except OSError:
+                # Windows : un autre processus a déjà installé la même base (lecture seule).
+                if not cible.is_file():
+                    raise
         finally:
             for reste in (provisoire, provisoire + ".wal"):
                 if os.path.exists(reste):
@@ -337,27 +343,67 @@ def requete(
         )
     con = _connexion(con)
     try:
+        if not type_instruction(sql, con):
+            raise ErreurSQL(
+                "La requête ne contient aucune instruction SQL (seulement des commentaires) : "
+                "écrivez-la sous les lignes qui commencent par -- ."
+            )
         resultat = con.execute(sql)
-        if resultat.description is None:
+        if resultat is None or resultat.description is None:
             return pd.DataFrame()
-        with warnings.catch_warnings():
-            # DuckDB utilise en interne une option de pandas dépréciée (fuseaux horaires) :
-            # l'avertissement ne concerne pas l'étudiant et noircirait stderr.
-            warnings.filterwarnings("ignore", message=".*inplace keyword.*")
-            df = _recuperer(resultat, lignes_max)
+        df = _recuperer(resultat, lignes_max)
     except duckdb.Error as erreur:
         raise ErreurSQL(expliquer_erreur_sql(erreur, con)) from None
-    if list(df.columns) == ["Count"] and re.match(r"\s*(INSERT|UPDATE|DELETE)", sql, re.I):
+    if list(df.columns) == ["Count"] and type_instruction(sql, con) in _MODIFICATIONS:
         df = df.rename(columns={"Count": "lignes_modifiees"})
     return df
 
 
+_MODIFICATIONS = {"INSERT", "UPDATE", "DELETE"}
+
+
+def type_instruction(sql: str, con: duckdb.DuckDBPyConnection | None = None) -> str:
+    r"""Le type de la dernière instruction SQL du texte (« SELECT », « INSERT »…), ou ``""``.
+
+    Analysé par DuckDB lui-même : les commentaires et la casse ne trompent pas.
+
+    >>> type_instruction("-- ma réponse\ninsert into t values (1)")
+    'INSERT'
+    >>> type_instruction("-- rien encore")
+    ''
+    """
+    con = con if con is not None else _analyseur()
+    instructions = con.extract_statements(sql)
+    return instructions[-1].type.name if instructions else ""
+
+
+_connexion_analyse: duckdb.DuckDBPyConnection | None = None
+
+
+def _analyseur() -> duckdb.DuckDBPyConnection:
+    global _connexion_analyse
+    if _connexion_analyse is None:
+        _connexion_analyse = duckdb.connect(":memory:")
+    return _connexion_analyse
+
+
+def _vers_pandas(resultat: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """``fetchdf()`` sans bruit : DuckDB utilise une option de pandas dépréciée
+    (fuseaux horaires) ; l'avertissement ne concerne pas l'étudiant et noircirait
+    stderr, que nbgrader sanctionne."""
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message=".*inplace keyword.*")
+        return resultat.fetchdf()
+
+
 def _recuperer(resultat: duckdb.DuckDBPyConnection, lignes_max: int | None) -> pd.DataFrame:
     if lignes_max is None:
-        return resultat.fetchdf()
+        return _vers_pandas(resultat)
     morceaux, total = [], 0
     while True:
-        morceau = resultat.fetch_df_chunk(8)
+        with warnings.catch_warnings():
+            warnings.filterwarnings("ignore", message=".*inplace keyword.*")
+            morceau = resultat.fetch_df_chunk(8)
         if morceau.empty:
             break
         morceaux.append(morceau)
@@ -368,7 +414,7 @@ def _recuperer(resultat: duckdb.DuckDBPyConnection, lignes_max: int | None) -> p
                 + " : une jointure sans condition ON (produit cartésien) ? un filtre oublié ?"
             )
     if not morceaux:
-        return resultat.fetchdf()
+        return _vers_pandas(resultat)
     return pd.concat(morceaux, ignore_index=True) if len(morceaux) > 1 else morceaux[0]
 
 
@@ -574,7 +620,7 @@ def table(nom: str, con: duckdb.DuckDBPyConnection | None = None) -> pd.DataFram
     """
     con = _connexion(con)
     nom = _verifier_table(nom, con)
-    return con.execute(f'SELECT * FROM "{nom}"').fetchdf()
+    return _vers_pandas(con.execute(f'SELECT * FROM "{nom}"'))
 
 
 def colonnes(nom: str, con: duckdb.DuckDBPyConnection | None = None) -> pd.DataFrame:
@@ -590,6 +636,7 @@ def colonnes(nom: str, con: duckdb.DuckDBPyConnection | None = None) -> pd.DataF
         "FROM duckdb_columns() WHERE database_name = current_database() AND table_name = ? "
         "ORDER BY column_index",
         [nom],
-    ).fetchdf()
+    )
+    df = _vers_pandas(df)
     df.columns = ["colonne", "type", "obligatoire", "description"]
     return df

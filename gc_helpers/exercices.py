@@ -32,7 +32,7 @@ import pandas as pd
 
 from . import donnees
 from ._erreurs import ErreurCours, NomInconnu, suggestion
-from .correction import Verdict, comparer_requete, comparer_tables
+from .correction import Verdict, _sans_commentaires, comparer_requete, comparer_tables
 
 __all__ = [
     "Exercice",
@@ -367,8 +367,7 @@ _VIDE = (
 
 
 def _est_vide(sql: str) -> bool:
-    lignes = [ligne.split("--", 1)[0] for ligne in sql.splitlines()]
-    return " ".join(lignes).strip().strip(";").strip() in ("", "...", "…")
+    return _sans_commentaires(sql) in ("", "...", "…")
 
 
 def _comparer_modification(

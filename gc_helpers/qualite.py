@@ -569,7 +569,7 @@ def _scores(df: pd.DataFrame, colonnes: list[str]) -> tuple[np.ndarray, np.ndarr
     premiere = None
     for colonne in colonnes:
         cles = [cle_rapprochement(v) for v in df[colonne].tolist()]
-        presentes = np.array([bool(c) for c in cles])
+        presentes = np.array([bool(c) for c in cles], dtype=bool)
         matrice = process.cdist(cles, cles, scorer=fuzz.token_sort_ratio, dtype=np.float64)
         deux = presentes[:, None] & presentes[None, :]
         somme += np.where(deux, matrice, 0.0)
@@ -595,6 +595,10 @@ def _colonne_email(df: pd.DataFrame, colonne_email: Any) -> str | None:
     if colonne_email == "auto":
         return next((str(c) for c in df.columns if _controle_par_nom(c) == "email"), None)
     return verifier_nom(str(colonne_email), [str(c) for c in df.columns])
+
+
+#: Taille maximale d'une table pour doublons_probables (comparaison de toutes les paires).
+LIGNES_MAX_DOUBLONS = 5_000
 
 
 def doublons_probables(
@@ -630,6 +634,14 @@ def doublons_probables(
     0        0        1  100.0
     """
     _verifier_table(df, "doublons_probables")
+    if len(df) > LIGNES_MAX_DOUBLONS:
+        # Toutes les paires sont comparées (n² scores) : au-delà, la mémoire du poste y passe.
+        raise ErreurCours(
+            f"doublons_probables() compare toutes les paires de lignes : {len(df):,} lignes "
+            f"en font trop (maximum {LIGNES_MAX_DOUBLONS:,}). Filtrez d'abord la table "
+            "(une ville, un secteur, un fichier importé) puis cherchez les doublons "
+            "dans ce sous-ensemble.".replace(",", "\u202f")
+        )
     colonnes = _colonnes_demandees(df, colonnes)
     seuil = _verifier_seuil(seuil)
     if id_colonne is not None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import platform
+import re
 import sys
 import time
 from collections.abc import Callable
@@ -18,18 +19,39 @@ from pathlib import Path
 
 __all__ = ["Controle", "controles", "verifier"]
 
-_PAQUETS = {
-    "pandas": "2.2",
-    "duckdb": "1.1",
-    "numpy": "1.26",
-    "matplotlib": "3.8",
-    "statsmodels": "0.14",
-    "ipywidgets": "8.1",
-    "jupyterlab": "4.4",
-    "nbgrader": "0.9.6",
-    "babel": "2.14",
-    "rapidfuzz": "3.6",
-}
+# Les versions minimales sont celles que déclare le projet (pyproject.toml) : une seule
+# liste à tenir à jour.
+_VERIFIES = (
+    "pandas",
+    "duckdb",
+    "numpy",
+    "matplotlib",
+    "statsmodels",
+    "ipywidgets",
+    "jupyterlab",
+    "nbgrader",
+    "babel",
+    "rapidfuzz",
+)
+
+
+def _minimums() -> dict[str, str]:
+    """Version minimale de chaque bibliothèque vérifiée, lue dans les métadonnées du projet."""
+    from importlib.metadata import PackageNotFoundError, requires
+
+    try:
+        exigences = requires("gc-helpers") or []
+    except PackageNotFoundError:
+        exigences = []
+    minimums = dict.fromkeys(_VERIFIES, "0")
+    for exigence in exigences:
+        if "extra ==" in exigence:
+            continue
+        nom = re.split(r"[<>=!~ ;\[]", exigence, maxsplit=1)[0].lower()
+        version = re.search(r"(?:>=|==)\s*([\w.]+)", exigence)
+        if nom in minimums and version:
+            minimums[nom] = version.group(1)
+    return minimums
 
 
 @dataclass
@@ -139,7 +161,7 @@ def _controle_noyau() -> Controle:
 def controles() -> list[Callable[[], Controle]]:
     """La liste des contrôles, dans l'ordre d'affichage."""
     liste: list[Callable[[], Controle]] = [_controle_python]
-    for nom, minimum in _PAQUETS.items():
+    for nom, minimum in _minimums().items():
         liste.append(lambda nom=nom, minimum=minimum: _controle_paquet(nom, minimum))
     liste += [_controle_formats, _controle_donnees, _controle_noyau, _controle_extension_nbgrader]
     return liste

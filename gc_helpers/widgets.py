@@ -16,6 +16,7 @@ utilisation de ``gc.widgets`` (``import gc_helpers`` reste léger).
 from __future__ import annotations
 
 import html
+import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -47,7 +48,7 @@ _LARGEUR = widgets.Layout(width="100%")
 # Colonnes affichées en euros dans les résultats, d'après leur nom : le type
 # DuckDB ne dit pas qu'un DECIMAL est un montant.
 _MOTIF_EUROS = re.compile(
-    r"(^|_)(ca|montant|prix|cout|plafond|objectif|geste|marge|encours|total)(_|$)|_(ht|ttc)$",
+    r"(^|_)(ca|montant|prix|cout|plafond|geste|marge|encours)(_|$)|_(ht|ttc)$",
     re.I,
 )
 
@@ -76,10 +77,12 @@ def _formats_colonnes(df: pd.DataFrame) -> dict[str, Any]:
             continue
         if nom.startswith("id_"):
             choix[nom] = _identifiant
+        elif nom.startswith(("taux_", "part_")):  # avant les euros : « taux_marge » est un %
+            choix[nom] = "pourcentage"
+        elif nom.startswith(("nb_", "nombre_")) or nom.lower().startswith("count"):
+            continue  # un effectif, même « nb_total », n'est pas un montant
         elif _MOTIF_EUROS.search(nom):
             choix[nom] = "euros"
-        elif nom.startswith(("taux_", "part_")):
-            choix[nom] = "pourcentage"
     return choix
 
 
@@ -217,7 +220,11 @@ class ConsoleSQL(widgets.VBox):
             return
         self.message.value = _html_message(texte, "ok")
         self.resultat.value = _html_tableau(df, self.lignes_max) if df.shape[1] else ""
-        if re.match(r"\s*(CREATE|DROP|ALTER)", self.zone_requete.value, re.I):
+        if donnees.type_instruction(self.zone_requete.value, self.con) in {
+            "CREATE",
+            "DROP",
+            "ALTER",
+        }:
             self._actualiser_tables()
 
     def _sur_executer(self, _bouton: widgets.Button) -> None:
@@ -334,7 +341,7 @@ def _requete_ciblage(
     if criteres["departements"]:
         conditions.append(f"c.departement IN {_liste_sql(criteres['departements'])}")
     if criteres["ca_min"]:
-        conditions.append(f"coalesce(v.ca_12_mois, 0) >= {criteres['ca_min']:g}")
+        conditions.append(f"coalesce(v.ca_12_mois, 0) >= {criteres['ca_min']!r}")
     if joignables:
         conditions.append(f"c.{colonne_contact} IS NOT NULL  -- joignable par {criteres['canal']}")
     if consentement:
@@ -382,6 +389,8 @@ def _verifier_criteres(criteres: Mapping[str, Any] | None) -> dict[str, Any]:
         raise ErreurCours(
             f"ca_min doit être un montant en euros (un nombre) ; reçu : {complets['ca_min']!r}."
         ) from None
+    if not math.isfinite(complets["ca_min"]):
+        raise ErreurCours(f"ca_min doit être un montant fini ; reçu : {complets['ca_min']!r}.")
     if complets["ca_min"] < 0:
         raise ErreurCours(f"ca_min ne peut pas être négatif ; reçu : {complets['ca_min']}.")
     return complets

@@ -295,3 +295,12 @@ def test_les_copies_ne_remplissent_pas_le_disque():
         troisieme = _fichier_de(jetable)
         assert troisieme.is_file()
     assert not troisieme.exists()
+
+
+def test_commentaires_avant_la_requete():
+    """Les cellules d'exercice commencent par un commentaire « -- Écrivez votre requête ici »."""
+    con = gc.connecter()
+    r = gc.requete("-- Écrivez votre requête ici\nDELETE FROM relances WHERE niveau = 3", con)
+    assert list(r.columns) == ["lignes_modifiees"] and r.iloc[0, 0] > 0
+    with pytest.raises(gc.ErreurSQL, match="aucune instruction SQL"):
+        gc.requete("-- Écrivez votre requête ici\n/* à compléter */", con)

@@ -169,3 +169,13 @@ def test_liste_des_exercices():
     assert list(df.columns) == ["id", "titre", "enonce"]
     assert len(df) >= 5
     assert df["id"].is_unique
+
+
+@pytest.mark.parametrize("identifiant", ["S822-7", "S822-8", "S822-1"])
+def test_le_commentaire_du_modele_ne_gene_pas(identifiant):
+    """L'étudiant garde la ligne « -- Écrivez votre requête ici » au-dessus de sa réponse."""
+    from gc_helpers.exercices import EXERCICES, verifier_exercice
+
+    reponse = "-- Écrivez votre requête ici\n" + EXERCICES[identifiant].solution
+    verdict = verifier_exercice(identifiant, reponse)
+    assert verdict.ok, verdict.message

@@ -112,3 +112,13 @@ def test_verifier_environnement():
     assert sortie.returncode == 0, sortie.stdout + sortie.stderr
     assert "ÉCHEC" not in sortie.stdout
     assert "Base de données du cours" in sortie.stdout
+
+
+def test_la_correction_reconnait_la_souche_de_nbgrader():
+    """Le texte qui remplace le corrigé (config nbgrader) est celui que correction reconnaît."""
+    from gc_helpers import correction
+
+    config = (RACINE / "grading" / "nbgrader_config.py").read_text(encoding="utf-8")
+    souche = re.search(r'code_stub = \{"python": "(.*?)"\}', config).group(1)
+    for marque in correction._MARQUES_NON_COMMENCE:
+        assert marque in souche.replace("\\n", "\n")

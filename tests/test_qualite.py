@@ -569,3 +569,11 @@ def test_import_sans_matplotlib_ni_rapidfuzz():
     )
     assert sortie.stdout.strip() == "False False"
     assert sortie.stderr == ""
+
+
+def test_doublons_probables_table_vide_et_trop_grande():
+    vide = pd.DataFrame({"raison_sociale": pd.Series([], dtype=object)})
+    assert doublons_probables(vide, ["raison_sociale"]).empty
+    grande = pd.DataFrame({"raison_sociale": [f"Société {i}" for i in range(5001)]})
+    with pytest.raises(ErreurCours, match="Filtrez d'abord la table"):
+        doublons_probables(grande, ["raison_sociale"])

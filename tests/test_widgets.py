@@ -14,6 +14,7 @@ import re
 import statistics
 import time
 
+import pandas as pd
 import pytest
 
 import gc_helpers as gc
@@ -50,7 +51,8 @@ def test_console_affiche_le_resultat_et_le_nombre_de_lignes(con):
     console.bouton_executer.click()
     nb = len(gc.requete("SELECT * FROM commerciaux", con))
     assert f"{nb} lignes au total" in _texte(console.message.value)
-    assert "Vasseur" in console.resultat.value or "<table" in console.resultat.value
+    premier = gc.requete("SELECT nom FROM commerciaux ORDER BY id_commercial LIMIT 1", con)
+    assert premier.loc[0, "nom"] in console.resultat.value
     assert console.resultat.value.count("<tr") == nb + 1  # en-tête + une ligne par commercial
 
 
@@ -256,4 +258,25 @@ def test_durees_des_calculs(con, capsys):
         print()
         for nom, duree in mesures.items():
             print(f"  {nom:<55} {duree:6.1f} ms")
-    assert all(d >= 0 for d in mesures.values())
+    # Garde-fou large (la machine de CI est partagée) ; les cibles fines sont dans make bench.
+    assert max(mesures.values()) < 500, mesures
+
+
+def test_unites_deduites_des_noms_de_colonnes():
+    from gc_helpers.widgets import _formats_colonnes
+
+    df = pd.DataFrame(
+        {"id_client": [1], "nb_total": [12], "taux_marge": [0.25], "ca_ht": [10.0], "total": [3]}
+    )
+    assert _formats_colonnes(df) == {
+        "id_client": _formats_colonnes(df)["id_client"],
+        "taux_marge": "pourcentage",
+        "ca_ht": "euros",
+    }
+
+
+def test_ciblage_refuse_un_montant_non_fini():
+    from gc_helpers.widgets import cibler
+
+    with pytest.raises(gc.ErreurCours, match="fini"):
+        cibler({"ca_min": float("nan")})
