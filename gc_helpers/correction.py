@@ -36,7 +36,7 @@ import numpy as np
 import pandas as pd
 
 from gc_helpers._erreurs import ErreurCours, _trace_courte, suggestion, verifier_nom
-from gc_helpers.formats import nombre, pourcentage
+from gc_helpers.formats import _est_manquant, _pluriel, nombre, pourcentage
 
 __all__ = [
     "Verdict",
@@ -110,10 +110,6 @@ class Verdict:
 # --------------------------------------------------------------------------- écriture des messages
 
 
-def _pluriel(n: int, mot: str) -> str:
-    return f"{n} {mot}" if n <= 1 else f"{n} {mot}s"
-
-
 def _a_decimales(decimales: int) -> str:
     return "à l'unité" if decimales == 0 else f"à {_pluriel(decimales, 'décimale')}"
 
@@ -151,7 +147,11 @@ def _couper(texte: str, longueur: int = 60) -> str:
 
 def _ecrire(valeur: Any) -> str:
     """Une valeur dans un message : nombres à la française, NULL pour une valeur manquante."""
-    if valeur is None or valeur is pd.NaT or (not isinstance(valeur, str) and _na(valeur)):
+    if (
+        valeur is None
+        or valeur is pd.NaT
+        or (not isinstance(valeur, str) and _est_manquant(valeur))
+    ):
         return "NULL"
     if isinstance(valeur, bool | np.bool_):
         return str(bool(valeur))
@@ -174,13 +174,6 @@ def _ecrire_nombre(x: float) -> str:
         return court.replace(".", ",")
     chiffres = Decimal(court)
     return nombre(chiffres, max(0, -chiffres.as_tuple().exponent))
-
-
-def _na(valeur: Any) -> bool:
-    try:
-        return bool(pd.isna(valeur))
-    except (TypeError, ValueError):
-        return False
 
 
 def _ecrire_ligne(table: pd.DataFrame, position: int) -> str:
@@ -217,7 +210,7 @@ def _nombres(serie: pd.Series) -> np.ndarray:
     if pd.api.types.is_bool_dtype(serie.dtype) and serie.dtype != object:
         serie = serie.astype("float64")
     if serie.dtype == object:
-        serie = serie.map(lambda v: np.nan if _na(v) else float(v)).astype("float64")
+        serie = serie.map(lambda v: np.nan if _est_manquant(v) else float(v)).astype("float64")
     return serie.to_numpy(dtype="float64", na_value=np.nan)
 
 
@@ -243,7 +236,7 @@ def _textes(serie: pd.Series) -> np.ndarray:
     """Textes ; un nombre entier (même lu en flottant) s'écrit sans « .0 », NULL → repère."""
 
     def ecrire(v: Any) -> str:
-        if v is None or _na(v):
+        if v is None or _est_manquant(v):
             return _NULL
         if isinstance(v, numbers.Real) and not isinstance(v, bool) and float(v).is_integer():
             return str(int(v))

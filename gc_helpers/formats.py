@@ -114,14 +114,18 @@ def _suffixe_euro() -> str:
     return suffixe.replace("¤", get_currency_symbol("EUR", LOCALE))
 
 
-def _est_manquant(x: Any) -> bool:
-    """Vrai pour None, NaN, NaT et pd.NA (sans planter sur un texte ou une liste)."""
+def _est_manquant(x: Any, texte_vide: bool = False) -> bool:
+    """Vrai pour None, NaN, NaT et pd.NA (sans planter sur un texte ou une liste).
+
+    Avec ``texte_vide=True``, un texte vide ou fait d'espaces compte aussi comme
+    manquant (fichiers importés). Partagé par ``qualite`` et ``correction``.
+    """
     if x is None:
         return True
     if isinstance(x, float):  # chemin rapide : la plupart des cellules d'un tableau
         return x != x  # seul NaN est différent de lui-même
     if isinstance(x, str):
-        return False
+        return texte_vide and not x.strip()
     try:
         return bool(pd.isna(x))
     except (TypeError, ValueError):  # une liste, un tableau : pas une valeur manquante
@@ -208,6 +212,11 @@ def _chiffres(valeur: Decimal, decimales: int | None) -> str:
 
 
 # --------------------------------------------------------------------------- nombres
+
+
+def _pluriel(n: int, mot: str) -> str:
+    """« 1 ligne », « 4 380 lignes » : accord et nombre à la française (partagé)."""
+    return f"{nombre(n, 0)} {mot}{'s' if abs(n) > 1 else ''}"
 
 
 def nombre(x: Any, decimales: int | None = None) -> str:

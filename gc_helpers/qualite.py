@@ -38,6 +38,7 @@ import numpy as np
 import pandas as pd
 
 from gc_helpers._erreurs import ErreurCours, verifier_nom
+from gc_helpers.formats import _est_manquant as _manquant
 
 __all__ = [
     "normaliser_telephone",
@@ -102,14 +103,7 @@ _GENRES = ("telephone", "email", "code_postal", "nom", "raison_sociale")
 
 def _est_manquant(valeur: Any) -> bool:
     """None, NaN, pd.NA, ou un texte vide / fait seulement d'espaces."""
-    if valeur is None:
-        return True
-    if isinstance(valeur, str):
-        return not valeur.strip()
-    try:
-        return bool(pd.isna(valeur))
-    except (TypeError, ValueError):
-        return False
+    return _manquant(valeur, texte_vide=True)
 
 
 def _nom_type(valeur: Any) -> str:

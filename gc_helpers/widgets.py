@@ -29,6 +29,7 @@ import pandas as pd
 
 from . import donnees, formats
 from ._erreurs import ErreurCours, verifier_nom
+from .formats import _pluriel
 
 __all__ = [
     "console_sql",
@@ -104,10 +105,6 @@ def _html_message(texte: str, genre: str = "info") -> str:
 # --------------------------------------------------------------------------
 # Console SQL
 # --------------------------------------------------------------------------
-
-
-def _pluriel(n: int, mot: str) -> str:
-    return f"{formats.nombre(n, 0)} {mot}{'s' if abs(n) > 1 else ''}"
 
 
 def executer_requete(
