@@ -27,7 +27,8 @@ $(STAMP): pyproject.toml
 # on met .venv/bin devant, comme le ferait « source .venv/bin/activate ».
 lab: $(STAMP)
 	@mkdir -p grading/echange
-	PATH="$(CURDIR)/$(VENV)/bin:$$PATH" $(VENV)/bin/jupyter lab --ServerApp.ip=127.0.0.1 --ServerApp.port=$(PORT) $(ROOT_OPT) \
+	PATH="$(CURDIR)/$(VENV)/bin:$$PATH" $(VENV)/bin/jupyter lab --config=$(CURDIR)/jupyter_lab_config.py \
+		--ServerApp.ip=127.0.0.1 --ServerApp.port=$(PORT) $(ROOT_OPT) \
 		--ServerApp.root_dir=. --LabApp.default_url=/lab/tree/notebooks/00_sommaire.ipynb \
 		$(LAB_ARGS)
 
