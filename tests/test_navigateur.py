@@ -175,6 +175,31 @@ def test_widget_de_ciblage_reagit(page, serveur):
     _capture(page, "ciblage_campagne")
 
 
+def test_curseur_des_doublons_reagit(page, serveur):
+    """Le curseur du seuil de similarité, manié au clavier comme le ferait un étudiant."""
+    _ouvrir(page, serveur, "notebooks/S822_bases_de_donnees.ipynb")
+    _tout_executer(page)
+    widget = page.locator(".jp-OutputArea-output", has=page.locator(".widget-slider")).filter(
+        has_text="doublons probables"
+    )
+    widget.scroll_into_view_if_needed()
+    bilan = widget.locator(".widget-html-content", has_text="doublons probables")
+    avant = bilan.text_content()
+    poignee = widget.locator(".noUi-handle").first
+    poignee.focus()
+    for _ in range(15):  # seuil plus bas : davantage de paires
+        page.keyboard.press("ArrowLeft")
+    page.wait_for_function(
+        "([e, avant]) => e.textContent !== avant",
+        arg=[bilan.element_handle(), avant],
+        timeout=10_000,
+    )
+    nombre = re.compile(r"(\d[\d\u202f]*) paires? de doublons")
+    n_avant = int(nombre.search(avant).group(1).replace("\u202f", ""))
+    n_apres = int(nombre.search(bilan.text_content()).group(1).replace("\u202f", ""))
+    assert n_apres > n_avant
+
+
 def test_console_sql(page, serveur):
     _ouvrir(page, serveur, "notebooks/S822_bases_de_donnees.ipynb")
     _tout_executer(page)
