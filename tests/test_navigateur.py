@@ -155,14 +155,20 @@ def test_sommaire_puis_unite_sans_erreur(page, serveur):
     assert "€" in texte and "\u202f" in texte  # montants à la française
 
 
-def test_widget_de_ciblage_reagit(page, serveur):
+def _widget_et_bilan(page, serveur, controle: str, texte: str):
+    """Ouvre S822, exécute tout, et renvoie la sortie du widget qui contient ``controle``
+    et le bloc de texte (bilan) de ce widget qui contient ``texte``."""
     _ouvrir(page, serveur, "notebooks/S822_bases_de_donnees.ipynb")
     _tout_executer(page)
-    widget = page.locator(".jp-OutputArea-output", has=page.locator(".widget-checkbox")).filter(
-        has_text="Respecter le consentement"
+    widget = page.locator(".jp-OutputArea-output", has=page.locator(controle)).filter(
+        has_text=texte
     )
     widget.scroll_into_view_if_needed()
-    bilan = widget.locator(".widget-html-content", has_text="à cibler")
+    return widget, widget.locator(".widget-html-content", has_text=texte)
+
+
+def test_widget_de_ciblage_reagit(page, serveur):
+    widget, bilan = _widget_et_bilan(page, serveur, ".widget-checkbox", "à cibler")
     avant = bilan.text_content()
     assert "exclus faute de consentement" in avant
     widget.locator(".widget-checkbox input[type=checkbox]").click()
@@ -177,13 +183,7 @@ def test_widget_de_ciblage_reagit(page, serveur):
 
 def test_curseur_des_doublons_reagit(page, serveur):
     """Le curseur du seuil de similarité, manié au clavier comme le ferait un étudiant."""
-    _ouvrir(page, serveur, "notebooks/S822_bases_de_donnees.ipynb")
-    _tout_executer(page)
-    widget = page.locator(".jp-OutputArea-output", has=page.locator(".widget-slider")).filter(
-        has_text="doublons probables"
-    )
-    widget.scroll_into_view_if_needed()
-    bilan = widget.locator(".widget-html-content", has_text="doublons probables")
+    widget, bilan = _widget_et_bilan(page, serveur, ".widget-slider", "doublons probables")
     avant = bilan.text_content()
     poignee = widget.locator(".noUi-handle").first
     poignee.focus()
