@@ -122,3 +122,19 @@ def test_la_correction_reconnait_la_souche_de_nbgrader():
     souche = re.search(r'code_stub = \{"python": "(.*?)"\}', config).group(1)
     for marque in correction._MARQUES_NON_COMMENCE:
         assert marque in souche.replace("\\n", "\n")
+
+
+@pytest.mark.parametrize(
+    ("module", "interdits"),
+    [
+        ("gc_helpers.correction", ("matplotlib", "gc_helpers.donnees")),
+        ("gc_helpers.qualite", ("matplotlib", "rapidfuzz")),
+        ("gc_helpers.formats", ("matplotlib",)),
+    ],
+)
+def test_chaque_module_importe_leger(module, interdits):
+    """Les bibliothèques lourdes ne se chargent qu'à l'usage, sans rien écrire sur stderr."""
+    code = f"import sys, {module}; print([m for m in {interdits!r} if m in sys.modules])"
+    sortie = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert sortie.returncode == 0 and sortie.stderr == "", sortie.stderr
+    assert sortie.stdout.strip() == "[]"

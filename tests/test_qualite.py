@@ -3,8 +3,6 @@
 Toutes les attentes sont écrites à la main, sur de petites tables faites pour l'occasion.
 """
 
-import subprocess
-import sys
 import time
 
 import numpy as np
@@ -557,18 +555,6 @@ def test_normaliser_table_erreurs(contacts):
 
 
 # --------------------------------------------------------------------------- import léger
-
-
-def test_import_sans_matplotlib_ni_rapidfuzz():
-    code = (
-        "import sys, gc_helpers.qualite; "
-        "print('matplotlib' in sys.modules, 'rapidfuzz' in sys.modules)"
-    )
-    sortie = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    )
-    assert sortie.stdout.strip() == "False False"
-    assert sortie.stderr == ""
 
 
 def test_doublons_probables_table_vide_et_trop_grande():
