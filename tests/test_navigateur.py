@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import time
 from pathlib import Path
 
 import outils_nbgrader as nbg
@@ -189,15 +190,18 @@ def test_curseur_des_doublons_reagit(page, serveur):
     poignee.focus()
     for _ in range(15):  # seuil plus bas : davantage de paires
         page.keyboard.press("ArrowLeft")
-    page.wait_for_function(
-        "([e, avant]) => e.textContent !== avant",
-        arg=[bilan.element_handle(), avant],
-        timeout=10_000,
-    )
     nombre = re.compile(r"(\d[\d\u202f]*) paires? de doublons")
-    n_avant = int(nombre.search(avant).group(1).replace("\u202f", ""))
-    n_apres = int(nombre.search(bilan.text_content()).group(1).replace("\u202f", ""))
-    assert n_apres > n_avant
+
+    def n_paires(texte: str) -> int:
+        return int(nombre.search(texte).group(1).replace("\u202f", ""))
+
+    n_avant = n_paires(avant)
+    # Chaque pression met le bilan à jour : on attend que le dernier seuil soit
+    # appliqué (et non le premier changement de texte, qui peut garder le même nombre).
+    limite = time.monotonic() + 10
+    while n_paires(bilan.text_content()) <= n_avant and time.monotonic() < limite:
+        page.wait_for_timeout(100)
+    assert n_paires(bilan.text_content()) > n_avant
 
 
 def test_console_sql(page, serveur):

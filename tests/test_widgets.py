@@ -263,7 +263,7 @@ def test_durees_des_calculs(con, capsys):
 
 
 def test_unites_deduites_des_noms_de_colonnes():
-    from gc_helpers.widgets import _formats_colonnes
+    from gc_helpers.widgets._commun import _formats_colonnes
 
     df = pd.DataFrame(
         {"id_client": [1], "nb_total": [12], "taux_marge": [0.25], "ca_ht": [10.0], "total": [3]}

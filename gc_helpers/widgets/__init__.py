@@ -1,0 +1,37 @@
+"""Widgets interactifs du cours (ipywidgets 8), un par notion.
+
+Chaque widget sépare le **calcul** (une fonction ordinaire, testable sans
+navigateur : :func:`executer_requete`, :func:`cibler`, :func:`paires_doublons`)
+de l'**affichage** : le bouton ou le curseur appelle le calcul puis met à jour
+les zones HTML du widget. Rien de ce qui est noté ne dépend de l'état d'un widget.
+
+Les widgets travaillent sur la connexion du notebook (la copie de travail
+ouverte par ``gc.connecter()``) : l'étudiant peut tout casser, le bouton
+« Réinitialiser la base » remet les données d'origine.
+
+Ce paquet importe ipywidgets : le paquet ne le charge qu'à la première
+utilisation de ``gc.widgets`` (``import gc_helpers`` reste léger).
+
+Un fichier par thème (``sql``, ``ciblage``, ``doublons``…) ; ce module les
+rassemble pour que ``gc.widgets.console_sql`` suffise.
+"""
+
+from __future__ import annotations
+
+from .ciblage import TOUS, Ciblage, CiblageCampagne, ciblage_campagne, cibler
+from .doublons import ExplorateurQualite, explorateur_qualite, paires_doublons
+from .sql import ConsoleSQL, console_sql, executer_requete
+
+__all__ = [
+    "console_sql",
+    "ConsoleSQL",
+    "executer_requete",
+    "ciblage_campagne",
+    "CiblageCampagne",
+    "Ciblage",
+    "cibler",
+    "TOUS",
+    "explorateur_qualite",
+    "ExplorateurQualite",
+    "paires_doublons",
+]
