@@ -31,6 +31,7 @@ _MODULES = (
     "catalogue",
     "widgets",
     "verifier",
+    "finance",
 )
 _REEXPORTS: dict[str, tuple[str, ...]] = {
     "donnees": (
@@ -81,6 +82,30 @@ _REEXPORTS: dict[str, tuple[str, ...]] = {
         "verifier_colonnes",
     ),
     "exercices": ("verifier_exercice",),
+    "finance": (
+        "nombre_de_jours",
+        "interet_simple",
+        "escompte_commercial",
+        "valeur_actuelle_commerciale",
+        "agios",
+        "penalites_retard",
+        "escompte_reglement",
+        "taux_annuel_escompte",
+        "nominal_equivalent",
+        "echeance_equivalente",
+        "valeur_acquise",
+        "valeur_actuelle",
+        "valeur_acquise_annuites",
+        "valeur_actuelle_annuites",
+        "annuite_constante",
+        "taux_proportionnel",
+        "taux_equivalent",
+        "tableau_amortissement",
+        "Emprunt",
+        "LOA",
+        "LLD",
+        "comparer_financements",
+    ),
     "_erreurs": ("ErreurCours", "NomInconnu", "ErreurSQL"),
 }
 for _module, _noms in _REEXPORTS.items():
