@@ -101,6 +101,8 @@ _REEXPORTS: dict[str, tuple[str, ...]] = {
         "taux_proportionnel",
         "taux_equivalent",
         "tableau_amortissement",
+        "PERIODICITES",
+        "MODES_AMORTISSEMENT",
         "Emprunt",
         "LOA",
         "LLD",
