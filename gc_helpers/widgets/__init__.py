@@ -20,6 +20,17 @@ from __future__ import annotations
 
 from .ciblage import TOUS, Ciblage, CiblageCampagne, ciblage_campagne, cibler
 from .doublons import ExplorateurQualite, explorateur_qualite, paires_doublons
+from .finance import (
+    CalculateurEscompte,
+    ComparateurFinancements,
+    SimulateurEmprunt,
+    SimulationEmprunt,
+    calculateur_escompte,
+    calculer_escompte,
+    comparateur_financements,
+    simulateur_emprunt,
+    simuler_emprunt,
+)
 from .sql import ConsoleSQL, console_sql, executer_requete
 
 __all__ = [
@@ -34,4 +45,13 @@ __all__ = [
     "explorateur_qualite",
     "ExplorateurQualite",
     "paires_doublons",
+    "simulateur_emprunt",
+    "SimulateurEmprunt",
+    "SimulationEmprunt",
+    "simuler_emprunt",
+    "calculateur_escompte",
+    "CalculateurEscompte",
+    "calculer_escompte",
+    "comparateur_financements",
+    "ComparateurFinancements",
 ]
