@@ -277,8 +277,8 @@ class SimulateurEmprunt(widgets.VBox):
         self.bilan.value = _lignes_html(
             {
                 "Taux de la période": formats.pourcentage(s.taux_periode, 4),
-                f"Nombre de {echeance}s": formats.nombre(len(t), 0),
-                f"Montant de la {echeance}": montant,
+                "Nombre d'échéances": f"{formats.nombre(len(t), 0)} {echeance}s",
+                "Montant de chaque échéance": montant,
                 "Total remboursé": formats.euros(s.total_rembourse),
                 "Coût du crédit (total des intérêts)": f"<b>{formats.euros(s.cout_credit)}</b>",
             }
