@@ -264,6 +264,29 @@ def mesurer_widgets() -> None:
 
     mesures.append(("explorateur qualité : seuil de similarité", mediane(changer_seuil, 10)))
 
+    emprunt = widgets.simulateur_emprunt()
+    emprunt.curseur_duree.value = 25  # le plus long tableau : 300 mensualités
+
+    def changer_mode() -> None:
+        choix = emprunt.choix_mode
+        choix.value = "in_fine" if choix.value != "in_fine" else "annuites_constantes"
+
+    mesures.append(("simulateur d'emprunt : 300 mensualités", mediane(changer_mode, 10)))
+    escompte = widgets.calculateur_escompte()
+
+    def changer_taux_escompte() -> None:
+        curseur = escompte.curseur_taux
+        curseur.value = 6.5 if curseur.value != 6.5 else 9
+
+    mesures.append(("calculateur d'escompte : taux", mediane(changer_taux_escompte, 10)))
+    comparateur = widgets.comparateur_financements()
+
+    def changer_duree_contrats() -> None:
+        curseur = comparateur.curseur_duree
+        curseur.value = 48 if curseur.value != 48 else 36
+
+    mesures.append(("comparateur de financements : durée", mediane(changer_duree_contrats, 10)))
+
     rapporter("| interaction | durée | cible ≤ 50 ms |\n|---|---|---|")
     for nom, duree in mesures:
         rapporter(f"| {nom} | {duree * 1000:.1f} ms | {verdict(duree, 0.05)} |")

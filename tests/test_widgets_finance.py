@@ -69,6 +69,14 @@ def test_simulateur_reagit_et_affiche_la_mensualite():
     assert gc.pourcentage(1.06 ** (1 / 12) - 1, 4).replace("\xa0", " ") in _texte(w.bilan.value)
 
 
+def test_simulateur_abrege_les_longs_tableaux():
+    w = widgets.simulateur_emprunt()
+    w.curseur_duree.value = 20  # 240 mensualités : 48 premières et 12 dernières lignes
+    assert w.tableau.value.count("<tr") == 60 + 1
+    assert "Lignes 49 à 228 masquées" in _texte(w.tableau.value)
+    assert "240 mensualités" in _texte(w.bilan.value)
+
+
 def test_simulateur_capital_nul_message_en_francais():
     w = widgets.simulateur_emprunt()
     w.champ_capital.value = 0

@@ -34,6 +34,7 @@ __all__ = [
 ]
 
 _STYLE = {"description_width": "15em"}
+_LIGNES_MAX = 60  # lignes du tableau d'amortissement affichées par le simulateur
 _COULEURS = ("#c0504d", "#4f81bd", "#9bbb59", "#8064a2")
 
 
@@ -302,7 +303,16 @@ class SimulateurEmprunt(widgets.VBox):
                 "capital_fin": "Capital dû en fin",
             }
         )
-        self.tableau.value = formats.tableau_html(
+        note = ""
+        if (
+            len(vue) > _LIGNES_MAX
+        ):  # 300 mensualités : illisible à l'écran, et lent à mettre en forme
+            vue = pd.concat([vue.head(_LIGNES_MAX - 12), vue.tail(12)])
+            note = _html_message(
+                f"Lignes {_LIGNES_MAX - 11} à {len(t) - 12} masquées ; le tableau complet : "
+                "gc.tableau_amortissement(...)."
+            )
+        self.tableau.value = note + formats.tableau_html(
             vue, formats={c: "euros" for c in vue.columns if c != "Période"}
         )
 
