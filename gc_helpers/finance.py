@@ -18,7 +18,8 @@ Conventions (DESIGN §4), rappelées dans le notebook S512 :
   calculs (l'affichage arrondit), la dernière ligne d'un tableau d'amortissement
   solde exactement l'emprunt.
 
-Les taux s'écrivent en décimal : ``taux=0.09`` pour 9 %.
+Les taux s'écrivent en décimal : ``taux=0.09`` pour 9 %. Un taux de 1 ou plus est
+**refusé** avec un message (c'est presque toujours un pourcentage écrit 9 au lieu de 0.09).
 
 >>> escompte_commercial(5000, 0.09, 60)
 75.0
@@ -276,7 +277,8 @@ def valeur_actuelle_commerciale(
     >>> valeur_actuelle_commerciale(5000, 0.09, 60)  # 5 000 − 75
     4925.0
     """
-    return float(valeur_nominale) - escompte_commercial(valeur_nominale, taux, jours, base)
+    escompte = escompte_commercial(valeur_nominale, taux, jours, base)  # contrôle les données
+    return float(valeur_nominale) - escompte
 
 
 def agios(
@@ -369,6 +371,12 @@ def penalites_retard(
     forfait = _montant(indemnite_forfaitaire, "indemnite_forfaitaire", fonction)
     b = _base(base, fonction)
     if isinstance(montant, pd.Series) or isinstance(jours, pd.Series):
+        if isinstance(montant, pd.Series) and isinstance(jours, pd.Series):
+            if len(montant) != len(jours):
+                raise ErreurCours(
+                    f"{fonction}() : il faut un nombre de jours de retard par facture ; reçu "
+                    f"{len(montant)} montants et {len(jours)} retards."
+                )
         retard = np.clip(np.asarray(jours, dtype=float), 0, None)
         valeurs = np.asarray(montant, dtype=float) * t * retard / b + np.where(
             retard > 0, forfait, 0
@@ -714,6 +722,7 @@ class Emprunt:
     periodes: int
     apport: float = 0.0
     frais_dossier: float = 0.0
+    libelle: str = ""
 
     nom = "Emprunt"
     proprietaire = True
@@ -748,6 +757,7 @@ class LOA:
     premier_loyer: float = 0.0
     option_achat: float = 0.0
     lever_option: bool = True
+    libelle: str = ""
 
     nom = "LOA"
 
@@ -777,6 +787,7 @@ class LLD:
     loyer: float
     periodes: int
     premier_loyer: float = 0.0
+    libelle: str = ""
 
     nom = "LLD"
     proprietaire = False
@@ -800,7 +811,8 @@ def comparer_financements(
 ) -> pd.DataFrame:
     """Compare l'achat comptant et des solutions de financement d'un même bien.
 
-    Une ligne par solution (le comptant d'abord) :
+    Une ligne par solution (le comptant d'abord ; ``libelle="LOA partenaire B"``
+    distingue deux offres de même type) :
 
     - ``decaissements`` : total payé (apport, frais, échéances, loyers, option) ;
     - ``surcout`` : décaissements − prix comptant ;
@@ -838,7 +850,7 @@ def comparer_financements(
                 f"gc.LLD(...) ; reçu {type(s).__name__} ({_apercu(s)})."
             )
     tous_flux = [("Comptant", True, np.array([p]))] + [
-        (s.nom, s.proprietaire, s.flux(p, par_an, conversion)) for s in solutions
+        (s.libelle or s.nom, s.proprietaire, s.flux(p, par_an, conversion)) for s in solutions
     ]
     horizon = max(len(f) for _, _, f in tous_flux) - 1
     va_revente = revente * (1 + i) ** -horizon

@@ -348,6 +348,20 @@ def test_loa_sans_lever_l_option():
     assert not table.loc[1, "proprietaire"]
 
 
+def test_deux_offres_de_meme_type_se_distinguent_par_leur_libelle():
+    table = gc.comparer_financements(
+        20_000,
+        [gc.LOA(400, 36, libelle="LOA partenaire A"), gc.LOA(380, 36, libelle="LOA partenaire B")],
+        0.05,
+    )
+    assert table["solution"].tolist() == ["Comptant", "LOA partenaire A", "LOA partenaire B"]
+
+
+def test_penalites_colonnes_de_longueurs_differentes():
+    with pytest.raises(gc.ErreurCours, match="un nombre de jours de retard par facture"):
+        gc.penalites_retard(pd.Series([100.0, 200.0]), 0.12, pd.Series([3]))
+
+
 def test_comparer_financements_messages():
     with pytest.raises(gc.ErreurCours, match="gc.Emprunt"):
         gc.comparer_financements(20_000, ["emprunt"], 0.05)
@@ -378,6 +392,7 @@ def test_comparer_financements_messages():
         (lambda: gc.valeur_acquise(10_000, 0.05, -2), "utilisez valeur_actuelle()"),
         (lambda: gc.agios(5000, 0.09, 60, commissions_fixes_ht=-5), "commissions_fixes_ht"),
         (lambda: gc.escompte_reglement(4000, 2), "taux_escompte=0.02"),
+        (lambda: gc.valeur_actuelle_commerciale("5000", 0.09, 60), "doit être un nombre"),
     ],
 )
 def test_mauvaises_saisies_messages_en_francais(appel, message):

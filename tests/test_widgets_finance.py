@@ -151,3 +151,9 @@ def test_durees_des_interactions(capsys):
             print(f"  {nom} : {duree:.1f} ms")
     for nom, duree in mesures.items():
         assert duree < 50, f"{nom} : {duree:.1f} ms"
+
+
+def test_simuler_emprunt_periodicite_en_nombre_ou_inconnue():
+    assert len(widgets.simuler_emprunt(10_000, 0.04, 2, periodicite=4).tableau) == 8
+    with pytest.raises(gc.NomInconnu, match="Vouliez-vous dire 'trimestrielle'"):
+        widgets.simuler_emprunt(10_000, 0.04, 2, periodicite="trimestriel")

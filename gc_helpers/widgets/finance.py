@@ -160,17 +160,11 @@ def simuler_emprunt(
     >>> len(s.tableau), round(s.taux_periode, 4), round(s.cout_credit, 2)
     (36, 0.005, 1903.79)
     """
-    par_an = finance.PERIODICITES.get(periodicite)
-    if par_an is None:
-        finance.taux_proportionnel(taux, periodicite)  # lève le message « Vouliez-vous dire »
+    par_an = finance._par_an(periodicite, "simuler_emprunt")
     tableau = finance.tableau_amortissement(
         capital, taux, int(duree_annees) * par_an, mode, periodicite, conversion
     )
-    i = (
-        finance.taux_equivalent(taux, periodicite)
-        if conversion == "equivalent"
-        else finance.taux_proportionnel(taux, periodicite)
-    )
+    i = finance._taux_periode(taux, periodicite, conversion, "simuler_emprunt")
     interets = float(tableau["interets"].sum())
     return SimulationEmprunt(tableau, i, interets, float(tableau["annuite"].sum()))
 
