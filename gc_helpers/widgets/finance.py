@@ -462,7 +462,7 @@ class ComparateurFinancements(widgets.VBox):
         self.champ_loyer_loa = _montant(590, "LOA : loyer mensuel (€) :", 10)
         self.champ_option = _montant(1200, "LOA : option d'achat (€) :")
         self.champ_loyer_lld = _montant(720, "LLD : loyer mensuel (€) :", 10)
-        self.champ_revente = _montant(0, "Valeur du bien en fin de contrat (€) :", 500)
+        self.champ_revente = _montant(2000, "Valeur du bien en fin de contrat (€) :", 500)
         self.resultat = widgets.HTML()
         self.graphique = widgets.HTML()
         self.table: pd.DataFrame | None = None
