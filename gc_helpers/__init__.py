@@ -31,6 +31,9 @@ _MODULES = (
     "catalogue",
     "widgets",
     "verifier",
+    "statistiques",
+    "prevision",
+    "portefeuille",
 )
 _REEXPORTS: dict[str, tuple[str, ...]] = {
     "donnees": (
@@ -81,6 +84,34 @@ _REEXPORTS: dict[str, tuple[str, ...]] = {
         "verifier_colonnes",
     ),
     "exercices": ("verifier_exercice",),
+    "statistiques": (
+        "indicateurs",
+        "quartiles",
+        "tableau_frequences",
+        "indicateurs_classes",
+        "covariance",
+        "correlation",
+        "ajustement_lineaire",
+    ),
+    "prevision": (
+        "moyennes_mobiles",
+        "rapports_saisonniers",
+        "coefficients_saisonniers",
+        "serie_corrigee",
+        "tendance",
+        "prevision_saisonniere",
+        "agreger_previsions",
+    ),
+    "portefeuille": (
+        "segmentation_abc",
+        "synthese_abc",
+        "concentration",
+        "courbe_lorenz",
+        "indice_gini",
+        "rfm",
+        "taux_detention",
+        "multi_detention",
+    ),
     "_erreurs": ("ErreurCours", "NomInconnu", "ErreurSQL"),
 }
 for _module, _noms in _REEXPORTS.items():
