@@ -76,9 +76,7 @@ def _verifier_seuils(seuils: Any, critere: str) -> tuple[float, float]:
             f"Écrivez ({a / 100:g}, {b / 100:g})."
         )
     if not 0 < a < b <= 1:
-        raise ErreurCours(
-            f"seuils : il faut 0 < seuil A < seuil B ≤ 1 ; reçu {seuils!r}."
-        )
+        raise ErreurCours(f"seuils : il faut 0 < seuil A < seuil B ≤ 1 ; reçu {seuils!r}.")
     return a, b
 
 
@@ -325,7 +323,9 @@ def rfm(
     resultat["note_f"] = _notes_quintiles(resultat["frequence"], k)
     resultat["note_m"] = _notes_quintiles(resultat["montant"], k)
     resultat["score_rfm"] = (
-        resultat["note_r"].astype(str) + resultat["note_f"].astype(str) + resultat["note_m"].astype(str)
+        resultat["note_r"].astype(str)
+        + resultat["note_f"].astype(str)
+        + resultat["note_m"].astype(str)
     )
     resultat["segment"] = [
         _segment_rfm(r, (f + m) / 2, k)
@@ -337,9 +337,7 @@ def rfm(
 # --------------------------------------------------------------------------- détention produits
 
 
-def _paires_detention(
-    achats: pd.DataFrame, client: str, famille: str
-) -> pd.DataFrame:
+def _paires_detention(achats: pd.DataFrame, client: str, famille: str) -> pd.DataFrame:
     if not isinstance(achats, pd.DataFrame):
         raise ErreurCours(
             "achats : un DataFrame avec une ligne par client et famille achetée est attendu ; "

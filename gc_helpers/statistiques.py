@@ -66,9 +66,7 @@ def _en_tableau(valeurs: Any, nom: str = "valeurs", minimum: int = 1) -> np.ndar
         )
     liste = list(valeurs)
     try:
-        tableau = np.array(
-            [float(v) if isinstance(v, Decimal) else v for v in liste], dtype=float
-        )
+        tableau = np.array([float(v) if isinstance(v, Decimal) else v for v in liste], dtype=float)
     except (TypeError, ValueError):
         intrus = next((v for v in liste if not _est_nombre(v)), None)
         raise ErreurCours(
@@ -415,9 +413,7 @@ class Ajustement:
         return f"{self.equation} (méthode : {self.methode}, r = {nombre(self.r, 4)})"
 
 
-def ajustement_lineaire(
-    y: Any, x: Any = None, methode: str = "moindres_carres"
-) -> Ajustement:
+def ajustement_lineaire(y: Any, x: Any = None, methode: str = "moindres_carres") -> Ajustement:
     """Ajustement linéaire y = a·x + b d'une série (chronologique ou à deux variables).
 
     ``x`` : par défaut les rangs 1, 2, …, n. ``methode`` : ``"moindres_carres"``
