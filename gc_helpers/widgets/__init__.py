@@ -20,6 +20,16 @@ from __future__ import annotations
 
 from .ciblage import TOUS, Ciblage, CiblageCampagne, ciblage_campagne, cibler
 from .doublons import ExplorateurQualite, explorateur_qualite, paires_doublons
+from .portefeuille import (
+    ExplorateurABC,
+    ExplorateurPrevision,
+    ExplorateurStatistiques,
+    analyser_abc,
+    calculer_prevision,
+    explorateur_abc,
+    explorateur_prevision,
+    explorateur_statistiques,
+)
 from .sql import ConsoleSQL, console_sql, executer_requete
 
 __all__ = [
@@ -34,4 +44,12 @@ __all__ = [
     "explorateur_qualite",
     "ExplorateurQualite",
     "paires_doublons",
+    "explorateur_abc",
+    "ExplorateurABC",
+    "analyser_abc",
+    "explorateur_prevision",
+    "ExplorateurPrevision",
+    "calculer_prevision",
+    "explorateur_statistiques",
+    "ExplorateurStatistiques",
 ]
