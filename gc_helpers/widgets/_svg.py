@@ -173,8 +173,9 @@ def boite_svg(
     maximum: float,
     titre: str = "",
     format_x: Callable[[float], str] = formats.nombre,
+    nom_max: str = "max",
 ) -> str:
-    """Boîte à moustaches horizontale (minimum, Q1, médiane, Q3, maximum)."""
+    """Boîte à moustaches horizontale (minimum, Q1, médiane, Q3, maximum ou bout de moustache)."""
     largeur, hauteur = _LARGEUR, 110
     g, d = 40, 40
     etendue = (maximum - minimum) or 1.0
@@ -199,7 +200,13 @@ def boite_svg(
         )
     legende = " · ".join(
         f"{nom} {format_x(v)}"
-        for nom, v in (("min", minimum), ("Q1", q1), ("Me", mediane), ("Q3", q3), ("max", maximum))
+        for nom, v in (
+            ("min", minimum),
+            ("Q1", q1),
+            ("Me", mediane),
+            ("Q3", q3),
+            (nom_max, maximum),
+        )
     )
     morceaux.append(
         f'<text x="{largeur / 2}" y="{y + 40}" text-anchor="middle">{html.escape(legende)}</text>'

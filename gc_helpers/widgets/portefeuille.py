@@ -574,6 +574,7 @@ class ExplorateurStatistiques(widgets.VBox):
             r["minimum"], r["q1"], r["mediane"], r["q3"], float(courantes.max()),
             titre="Boîte à moustaches du CA annuel par client",
             format_x=lambda v: formats.euros(v, 0),
+            nom_max="moustache haute" if atypiques else "max",
         ) + (
             f"<p>{atypiques} client(s) au CA atypique (au-delà de Q3 + 1,5 × (Q3 − Q1) = "
             f"{formats.euros(limite, 0)}, jusqu'à {formats.euros(r['maximum'], 0)}) ne sont "
