@@ -20,6 +20,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import nbformat
 from nbclient import NotebookClient
@@ -286,6 +287,28 @@ def mesurer_widgets() -> None:
         curseur.value = 48 if curseur.value != 48 else 36
 
     mesures.append(("comparateur de financements : durée", mediane(changer_duree_contrats, 10)))
+
+    # S522 : un contrôle de chaque explorateur, basculé entre deux valeurs.
+    def basculer(controle: Any, x: Any, y: Any) -> Callable[[], None]:
+        return lambda: setattr(controle, "value", y if controle.value == x else x)
+
+    abc = widgets.explorateur_abc(con)
+    prev = widgets.explorateur_prevision(con)
+    stat = widgets.explorateur_statistiques(con)
+    for nom, action in (
+        ("explorateur ABC : critère", basculer(abc.choix_critere, "clients", "valeur")),
+        ("explorateur ABC : seuil B", basculer(abc.seuil_b, 50, 60)),
+        (
+            "explorateur de prévision : mois/trimestres",
+            basculer(prev.choix_pas, "mois", "trimestre"),
+        ),
+        (
+            "explorateur de prévision : méthode",
+            basculer(prev.choix_methode, "tendance", "moyennes"),
+        ),
+        ("explorateur statistique : secteur", basculer(stat.choix_secteur, "CSE", "tous")),
+    ):
+        mesures.append((nom, mediane(action, 10)))
 
     rapporter("| interaction | durée | cible ≤ 50 ms |\n|---|---|---|")
     for nom, duree in mesures:

@@ -32,6 +32,9 @@ _MODULES = (
     "widgets",
     "verifier",
     "finance",
+    "statistiques",
+    "prevision",
+    "portefeuille",
 )
 _REEXPORTS: dict[str, tuple[str, ...]] = {
     "donnees": (
@@ -107,6 +110,34 @@ _REEXPORTS: dict[str, tuple[str, ...]] = {
         "LOA",
         "LLD",
         "comparer_financements",
+    ),
+    "statistiques": (
+        "indicateurs",
+        "quartiles",
+        "tableau_frequences",
+        "indicateurs_classes",
+        "covariance",
+        "correlation",
+        "ajustement_lineaire",
+    ),
+    "prevision": (
+        "moyennes_mobiles",
+        "rapports_saisonniers",
+        "coefficients_saisonniers",
+        "serie_corrigee",
+        "tendance",
+        "prevision_saisonniere",
+        "agreger_previsions",
+    ),
+    "portefeuille": (
+        "segmentation_abc",
+        "synthese_abc",
+        "concentration",
+        "courbe_lorenz",
+        "indice_gini",
+        "rfm",
+        "taux_detention",
+        "multi_detention",
     ),
     "_erreurs": ("ErreurCours", "NomInconnu", "ErreurSQL"),
 }

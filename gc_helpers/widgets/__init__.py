@@ -31,6 +31,16 @@ from .finance import (
     simulateur_emprunt,
     simuler_emprunt,
 )
+from .portefeuille import (
+    ExplorateurABC,
+    ExplorateurPrevision,
+    ExplorateurStatistiques,
+    analyser_abc,
+    calculer_prevision,
+    explorateur_abc,
+    explorateur_prevision,
+    explorateur_statistiques,
+)
 from .sql import ConsoleSQL, console_sql, executer_requete
 
 __all__ = [
@@ -54,4 +64,12 @@ __all__ = [
     "calculer_escompte",
     "comparateur_financements",
     "ComparateurFinancements",
+    "explorateur_abc",
+    "ExplorateurABC",
+    "analyser_abc",
+    "explorateur_prevision",
+    "ExplorateurPrevision",
+    "calculer_prevision",
+    "explorateur_statistiques",
+    "ExplorateurStatistiques",
 ]
