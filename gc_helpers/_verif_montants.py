@@ -29,8 +29,12 @@ def nombre_fini(x: Any, nom: str, fonction: str) -> float:
     if isinstance(x, bool) or not isinstance(x, numbers.Real | Decimal):
         conseil = ""
         if isinstance(x, str):
-            conseil = " En Python, la virgule décimale s'écrit avec un point : 1234.5, sans guillemets."
-        raise ErreurCours(f"{fonction}() : {nom} doit être un nombre ; reçu {_decrire(x)}.{conseil}")
+            conseil = (
+                " En Python, la virgule décimale s'écrit avec un point : 1234.5, sans guillemets."
+            )
+        raise ErreurCours(
+            f"{fonction}() : {nom} doit être un nombre ; reçu {_decrire(x)}.{conseil}"
+        )
     valeur = float(x)
     if not math.isfinite(valeur):
         raise ErreurCours(f"{fonction}() : {nom} doit être un nombre fini ; reçu {x!r}.")

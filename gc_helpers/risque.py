@@ -148,7 +148,9 @@ def rotation_stocks(stock_moyen: Any, cout_achat_marchandises_vendues: float) ->
     sm = _moyenne_si_paire(stock_moyen, "stock_moyen", fonction)
     if sm == 0:
         raise ErreurCours(f"{fonction}() : stock moyen nul, la rotation n'a pas de sens.")
-    return montant(cout_achat_marchandises_vendues, "cout_achat_marchandises_vendues", fonction) / sm
+    return (
+        montant(cout_achat_marchandises_vendues, "cout_achat_marchandises_vendues", fonction) / sm
+    )
 
 
 def duree_moyenne_stockage(
@@ -267,7 +269,9 @@ def bfre_normatif(
         c = montant(coefficient, f"le coefficient du poste '{poste}'", fonction)
         signe = 1 if nature == "emploi" else -1
         lignes.append((poste, nature, d, c, signe * d * c))
-    table = pd.DataFrame(lignes, columns=["poste", "nature", "duree_jours", "coefficient", "jours_ca"])
+    table = pd.DataFrame(
+        lignes, columns=["poste", "nature", "duree_jours", "coefficient", "jours_ca"]
+    )
     total = pd.DataFrame(
         [("BFRE", "total", float("nan"), float("nan"), table["jours_ca"].sum())],
         columns=table.columns,
@@ -330,7 +334,11 @@ def balance_agee(
     fonction = "balance_agee"
     if par not in ("client", "facture"):
         raise ErreurCours(f"{fonction}() : par vaut « client » ou « facture » ; reçu {par!r}.")
-    date = _date(donnees.DATE_REFERENCE if date_reference is None else date_reference, "date_reference", fonction)
+    date = _date(
+        donnees.DATE_REFERENCE if date_reference is None else date_reference,
+        "date_reference",
+        fonction,
+    )
     requises = ("id_facture", "id_client", "date_facture", "date_echeance", "montant_ttc")
     if reglements is None:
         requises = (*requises, "montant_regle")
@@ -343,7 +351,9 @@ def balance_agee(
         raise ErreurCours(f"{fonction}() : une facture a un montant TTC négatif (un avoir ?).")
     f = f[f["date_facture"] <= date]
     if reglements is not None:
-        colonnes_requises(reglements, ("id_facture", "date_reglement", "montant"), "reglements", fonction)
+        colonnes_requises(
+            reglements, ("id_facture", "date_reglement", "montant"), "reglements", fonction
+        )
         r = reglements[pd.to_datetime(reglements["date_reglement"]) <= date]
         payes = pd.to_numeric(r["montant"]).astype(float).groupby(r["id_facture"]).sum()
         f["montant_regle"] = f["id_facture"].map(payes).fillna(0.0)

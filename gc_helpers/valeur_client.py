@@ -238,10 +238,32 @@ def compte_exploitation_client(
     """
     h = _hypotheses(hypotheses)
     d, f = _periode(debut, fin)
+    df = _activite_clients(d, f, id_client, con)
+    if id_client is not None and df.empty:
+        raise ErreurCours(
+            f"compte_exploitation_client() : aucune activité du client n° {id_client} entre le "
+            f"{d:%d/%m/%Y} et le {f:%d/%m/%Y} (ou client inexistant). Vérifiez le numéro avec "
+            "gc.requete('SELECT * FROM clients WHERE id_client = …') ou élargissez la période."
+        )
+    return _appliquer_couts(df, h)
+
+
+def _activite_clients(
+    debut: _dt.date,
+    fin: _dt.date,
+    id_client: int | None = None,
+    con: duckdb.DuckDBPyConnection | None = None,
+) -> pd.DataFrame:
+    """Les quantités du compte d'exploitation (ventes, contacts, réclamations, relances).
+
+    Séparées des hypothèses de coût pour qu'un widget les lise une fois puis recalcule
+    le compte à chaque curseur sans interroger la base.
+    """
+
     filtre = ""
     if id_client is not None:
         filtre = f"AND id_client = {int(nombre_fini(id_client, 'id_client', 'compte'))}"
-    periode = f"BETWEEN DATE '{d.isoformat()}' AND DATE '{f.isoformat()}'"
+    periode = f"BETWEEN DATE '{debut.isoformat()}' AND DATE '{fin.isoformat()}'"
     sql = f"""
     WITH ventes AS (
       SELECT co.id_client, count(DISTINCT co.id_commande) AS nb_commandes,
@@ -288,24 +310,29 @@ def compte_exploitation_client(
     ORDER BY chiffre_affaires_ht DESC, c.id_client
     """
     df = donnees.requete(sql, con)
-    if id_client is not None and df.empty:
-        raise ErreurCours(
-            f"compte_exploitation_client() : aucune activité du client n° {id_client} entre le "
-            f"{d:%d/%m/%Y} et le {f:%d/%m/%Y} (ou client inexistant). Vérifiez le numéro avec "
-            "gc.requete('SELECT * FROM clients WHERE id_client = …') ou élargissez la période."
-        )
     for colonne in ("nb_commandes", "nb_contacts", "nb_visites", "nb_reclamations", "nb_relances"):
         df[colonne] = df[colonne].astype(int)
+    return df
+
+
+def _appliquer_couts(activite: pd.DataFrame, hypotheses: Mapping[str, float]) -> pd.DataFrame:
+    """Le compte d'exploitation à partir des quantités et des hypothèses de coût complètes."""
+    h = hypotheses
+    df = activite.copy()
     df["remises"] = df["ca_brut_ht"] - df["chiffre_affaires_ht"]
     df["marge_commerciale"] = df["chiffre_affaires_ht"] - df["cout_achat_marchandises"]
     ca = df["chiffre_affaires_ht"].where(df["chiffre_affaires_ht"] != 0)
     df["taux_marque"] = df["marge_commerciale"] / ca
-    df["cout_contacts"] = df["minutes"] / 60 * h["cout_horaire_commercial"] + df["km"] * h["cout_km"]
+    df["cout_contacts"] = (
+        df["minutes"] / 60 * h["cout_horaire_commercial"] + df["km"] * h["cout_km"]
+    )
     df["cout_logistique"] = (
         df["nb_commandes"] * h["cout_preparation_commande"]
         + df["chiffre_affaires_ht"] * h["taux_transport"]
     )
-    df["cout_reclamations"] = df["nb_reclamations"] * h["cout_traitement_reclamation"] + df["gestes"]
+    df["cout_reclamations"] = (
+        df["nb_reclamations"] * h["cout_traitement_reclamation"] + df["gestes"]
+    )
     df["cout_relances"] = df["nb_relances"] * h["cout_relance"]
     df["resultat_client"] = df["marge_commerciale"] - df[
         ["cout_contacts", "cout_logistique", "cout_reclamations", "cout_relances"]
@@ -446,7 +473,9 @@ def qualifier_client(
 
     def une(ca: float, part: float) -> str:
         if ca >= s:
-            return "client clé : fidéliser" if part >= p else "à développer : gros potentiel restant"
+            return (
+                "client clé : fidéliser" if part >= p else "à développer : gros potentiel restant"
+            )
         return "à suivre à moindre coût" if part >= p else "à conquérir : potentiel inexploité"
 
     if _scalaire(ca_reel):
