@@ -20,7 +20,23 @@ from __future__ import annotations
 
 from .ciblage import TOUS, Ciblage, CiblageCampagne, ciblage_campagne, cibler
 from .doublons import ExplorateurQualite, explorateur_qualite, paires_doublons
+from .risque import (
+    SimulateurBFRE,
+    SimulateurPlafond,
+    SimulationBFRE,
+    simulateur_bfre,
+    simulateur_plafond,
+    simuler_bfre,
+    simuler_plafond,
+)
 from .sql import ConsoleSQL, console_sql, executer_requete
+from .valeur import (
+    DonneesClients,
+    ExplorateurCompteClient,
+    FicheClient,
+    explorateur_compte_client,
+    fiche_client,
+)
 
 __all__ = [
     "console_sql",
@@ -34,4 +50,16 @@ __all__ = [
     "explorateur_qualite",
     "ExplorateurQualite",
     "paires_doublons",
+    "explorateur_compte_client",
+    "ExplorateurCompteClient",
+    "DonneesClients",
+    "FicheClient",
+    "fiche_client",
+    "simulateur_plafond",
+    "SimulateurPlafond",
+    "simuler_plafond",
+    "simulateur_bfre",
+    "SimulateurBFRE",
+    "SimulationBFRE",
+    "simuler_bfre",
 ]
