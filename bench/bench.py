@@ -264,6 +264,29 @@ def mesurer_widgets() -> None:
 
     mesures.append(("explorateur qualité : seuil de similarité", mediane(changer_seuil, 10)))
 
+    compte = widgets.explorateur_compte_client(con)
+    clients = [o[1] for o in compte.choix_client.options[:2]]
+
+    def changer_client() -> None:
+        choix = compte.choix_client
+        choix.value = clients[1] if choix.value == clients[0] else clients[0]
+
+    mesures.append(("compte d'exploitation client : choix du client", mediane(changer_client, 10)))
+    plafond = widgets.simulateur_plafond()
+
+    def changer_commande() -> None:
+        saisie = plafond.saisie_commande
+        saisie.value = 2000 if saisie.value != 2000 else 900
+
+    mesures.append(("simulateur de plafond : nouvelle commande", mediane(changer_commande, 10)))
+    bfre = widgets.simulateur_bfre()
+
+    def changer_stock() -> None:
+        curseur = bfre.curseurs["jours_stock_gagnes"]
+        curseur.value = 10 if curseur.value != 10 else 0
+
+    mesures.append(("simulateur de BFRE : action sur les stocks", mediane(changer_stock, 10)))
+
     rapporter("| interaction | durée | cible ≤ 50 ms |\n|---|---|---|")
     for nom, duree in mesures:
         rapporter(f"| {nom} | {duree * 1000:.1f} ms | {verdict(duree, 0.05)} |")
