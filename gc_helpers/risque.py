@@ -765,14 +765,17 @@ def effet_escompte_reglement(
       commercial HT, la TVA suit) ;
     - réduction du BFRE = créances avant − créances après = CA TTC concerné ×
       (délai actuel − (1 − t) × délai avec escompte) / 360 (la facture escomptée est
-      aussi plus petite) ; économie = réduction × taux de financement ;
+      aussi plus petite) ;
+    - financement économisé = montant encaissé plus tôt (CA TTC concerné × (1 − t)) ×
+      jours gagnés / 360 × taux de financement ; le montant de l'escompte n'est pas
+      « libéré », il est perdu : il ne compte pas dans l'économie ;
     - taux annuel équivalent de l'escompte = t / (1 − t) × 360 / jours gagnés : l'escompte
       est intéressant quand ce taux est inférieur au coût du financement.
 
     >>> e = effet_escompte_reglement(1000000, 0.01, 0.5, 60, 10, 0.06)
     >>> e.round(4).to_dict()  # doctest: +NORMALIZE_WHITESPACE
-    {'cout_escompte': 5000.0, 'reduction_bfre': 83500.0, 'economie_financement': 5010.0,
-     'gain_net': 10.0, 'taux_annuel_equivalent': 0.0727}
+    {'cout_escompte': 5000.0, 'reduction_bfre': 83500.0, 'economie_financement': 4950.0,
+     'gain_net': -50.0, 'taux_annuel_equivalent': 0.0727}
     """
     fonction = "effet_escompte_reglement"
     j = jours_base(jours, fonction)
@@ -791,7 +794,7 @@ def effet_escompte_reglement(
     concerne = ca * part
     cout = concerne * t
     reduction = concerne * (1 + tva) * (d0 - (1 - t) * d1) / j
-    economie = reduction * tf
+    economie = concerne * (1 - t) * (1 + tva) * (d0 - d1) / j * tf
     return pd.Series(
         {
             "cout_escompte": cout,

@@ -284,13 +284,14 @@ def test_effet_escompte_de_reglement():
     lieu de 60 j ; financement à 6 %, TVA 20 %.
     coût : 500 000 × 1 % = 5 000 € ;
     créances avant : 500 000 × 1,2 × 60 / 360 = 100 000 € ; après : 500 000 × 0,99 × 1,2 × 10 / 360
-    = 16 500 € ; BFRE libéré 83 500 € ; économie : 83 500 × 6 % = 5 010 € ; gain net 10 € ;
-    taux équivalent 1/99 × 360/50 = 7,27 %."""
+    = 16 500 € ; BFRE libéré 83 500 € ; financement économisé sur les 594 000 € TTC encaissés
+    50 jours plus tôt : 594 000 × 50 / 360 × 6 % = 4 950 € ; gain net −50 € ;
+    taux équivalent 1/99 × 360/50 = 7,27 % > 6 % : l'escompte ne se justifie pas ici."""
     e = gc.effet_escompte_reglement(1000000, 0.01, 0.5, 60, 10, 0.06)
     assert e["cout_escompte"] == pytest.approx(5000)
     assert e["reduction_bfre"] == pytest.approx(83500)
-    assert e["economie_financement"] == pytest.approx(5010)
-    assert e["gain_net"] == pytest.approx(10)
+    assert e["economie_financement"] == pytest.approx(4950)
+    assert e["gain_net"] == pytest.approx(-50)
     assert e["taux_annuel_equivalent"] == pytest.approx(0.01 / 0.99 * 360 / 50)
     with pytest.raises(gc.ErreurCours, match="payer plus tôt"):
         gc.effet_escompte_reglement(1000000, 0.01, 0.5, 30, 30, 0.06)
