@@ -39,6 +39,8 @@ _MODULES = (
     "portefeuille",
     "valeur_client",
     "risque",
+    "collecte",
+    "rgpd",
 )
 _REEXPORTS: dict[str, tuple[str, ...]] = {
     "donnees": (
@@ -180,6 +182,18 @@ _REEXPORTS: dict[str, tuple[str, ...]] = {
         "effet_reduction_delai",
         "effet_escompte_reglement",
         "effet_reduction_stock",
+    ),
+    "collecte": (
+        "chemin_source",
+        "detecter_format_csv",
+        "lire_csv",
+        "lire_excel",
+        "lire_json",
+        "lire_annuaire_html",
+        "lire_source",
+        "preparer_prospects",
+        "importer_prospects",
+        "exporter_tableur",
     ),
     "_erreurs": ("ErreurCours", "NomInconnu", "ErreurSQL"),
 }

@@ -227,7 +227,10 @@ def export_json(t: Tirage) -> dict:
         v = villes.iloc[int(t.rng.integers(len(villes)))]
         civ, prenom, nom = t.personne()
         secteur = t.choix(secteurs)
-        societe = f"{t.choix(['Maison', 'Comptoir', 'Atelier', 'Hôtel', 'CSE'])} {nom} {v['ville']}"
+        prefixes = {"hôtel": "Hôtel", "Hôtellerie": "Hôtel", "CSE": "CSE", "CE": "CSE",
+                    "boutique de souvenirs": "Souvenirs", "détaillant": "Maison"}  # fmt: skip
+        prefixe = prefixes.get(secteur) or t.choix(["Comptoir", "Atelier", "Maison"])
+        societe = f"{prefixe} {nom} {v['ville']}"
         cp: str | int = v["code_postal"]
         if i % 9 == 4:
             cp = int(cp)  # certains codes postaux exportés comme nombres
@@ -241,7 +244,9 @@ def export_json(t: Tirage) -> dict:
                 "telephone": t.telephone("01"),
                 "adresse": {"rue": t.adresse(), "code_postal": cp, "ville": v["ville"]},
             },
-            "effectif": int(t.rng.integers(2, 250)) if i % 13 != 5 else None,
+            "effectif": None if i % 13 == 5 else int(
+                t.rng.integers(50, 800) if prefixe == "CSE" else t.rng.integers(2, 40)
+            ),
             "consentement": {
                 "email_offres": bool(t.rng.random() < 0.7),
                 "date": f"2026-09-{5 + i % 5:02d}T{9 + i % 8:02d}:{(7 * i) % 60:02d}:00",
@@ -252,6 +257,7 @@ def export_json(t: Tirage) -> dict:
     p = _prospects_existants().query("departement == '92'").iloc[0]
     contacts[10]["societe"] = p["raison_sociale"].upper()
     contacts[10]["coordonnees"]["email"] = p["email"]
+    contacts[10]["secteur"] = {"CSE": "CE", "hôtel": "Hôtellerie"}.get(p["secteur_activite"], None)
     clients = pd.read_csv(DATA / "clients.csv", dtype={"code_postal": str})
     c = clients.query("type_client == 'professionnel' and code_postal.str.startswith('75')").iloc[0]
     contacts[20]["societe"] = c["raison_sociale"]
