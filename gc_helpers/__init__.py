@@ -195,6 +195,14 @@ _REEXPORTS: dict[str, tuple[str, ...]] = {
         "importer_prospects",
         "exporter_tableur",
     ),
+    "rgpd": (
+        "DUREE_CONSERVATION_ANS",
+        "BASES_LEGALES",
+        "derniere_activite",
+        "destinataires_courriel",
+        "donnees_a_purger",
+        "anonymiser_prospects",
+    ),
     "_erreurs": ("ErreurCours", "NomInconnu", "ErreurSQL"),
 }
 for _module, _noms in _REEXPORTS.items():
