@@ -50,6 +50,13 @@ from .risque import (
     simuler_bfre,
     simuler_plafond,
 )
+from .sources import (
+    CRITERES_SOURCES,
+    SOURCES_INFORMATION,
+    GrilleSources,
+    evaluer_sources,
+    grille_sources,
+)
 from .sql import ConsoleSQL, console_sql, executer_requete
 from .valeur import (
     DonneesClients,
@@ -100,4 +107,9 @@ __all__ = [
     "SimulateurBFRE",
     "SimulationBFRE",
     "simuler_bfre",
+    "grille_sources",
+    "GrilleSources",
+    "evaluer_sources",
+    "SOURCES_INFORMATION",
+    "CRITERES_SOURCES",
 ]
