@@ -280,6 +280,7 @@ def mesurer_widgets() -> None:
     deux_clients = [o[1] for o in compte.choix_client.options[:2]]
     plafond = widgets.simulateur_plafond()
     bfre = widgets.simulateur_bfre()
+    sources = widgets.grille_sources()
     for nom, action in (
         (
             "simulateur d'emprunt : 300 mensualités",
@@ -307,6 +308,7 @@ def mesurer_widgets() -> None:
             "simulateur de BFRE : action sur les stocks",
             basculer(bfre.curseurs["jours_stock_gagnes"], 10, 0),
         ),
+        ("grille des sources : poids du coût", basculer(sources.curseurs["cout"], 5, 1)),
     ):
         mesures.append((nom, mediane(action, 10)))
 

@@ -129,7 +129,7 @@ def evaluer_sources(
         ligne, critere = hors[hors].index[0]
         raise ErreurCours(
             f"Les notes vont de 1 à 5 : la source '{table.loc[ligne, 'source']}' a "
-            f"{table.loc[ligne, critere]!r} en '{critere}'. Corrigez la note."
+            f"« {table.loc[ligne, critere]} » en '{critere}'. Corrigez la note."
         )
     total = sum(propres[c] for c in utiles)
     resultat = table.copy()
