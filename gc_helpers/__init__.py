@@ -41,6 +41,7 @@ _MODULES = (
     "risque",
     "collecte",
     "rgpd",
+    "exercices_collecte",
 )
 _REEXPORTS: dict[str, tuple[str, ...]] = {
     "donnees": (
@@ -203,6 +204,7 @@ _REEXPORTS: dict[str, tuple[str, ...]] = {
         "donnees_a_purger",
         "anonymiser_prospects",
     ),
+    "exercices_collecte": ("verifier_collecte", "CORRESPONDANCE_SALON_LYON"),
     "_erreurs": ("ErreurCours", "NomInconnu", "ErreurSQL"),
 }
 for _module, _noms in _REEXPORTS.items():

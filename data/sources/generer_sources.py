@@ -284,7 +284,7 @@ def annuaire_html(t: Tirage) -> str:
         v = villes.iloc[int(t.rng.integers(len(villes)))]
         civ, prenom, nom = t.personne()
         enseigne = f"{t.choix(['Souvenirs', 'Paris Boutique', 'Le Comptoir', 'Bazar'])} {nom}"
-        maj = pd.Timestamp("2019-01-15") + pd.Timedelta(days=int(t.rng.integers(0, 2800)))
+        maj = pd.Timestamp("2022-10-01") + pd.Timedelta(days=int(t.rng.integers(0, 1460)))
         ferme = i in (7, 18)
         fiches.append(
             f'<article class="fiche{" fermee" if ferme else ""}">\n'
