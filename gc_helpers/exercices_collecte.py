@@ -137,8 +137,7 @@ def verifier_collecte(identifiant: str, reponse: Any) -> Verdict:
         proche = suggestion(cle, list(_CORRIGES))
         conseil = f" Vouliez-vous dire '{proche}' ?" if proche else ""
         raise NomInconnu(
-            f"L'exercice '{identifiant}' n'existe pas. Exercices : {', '.join(_CORRIGES)}."
-            f"{conseil}"
+            f"L'exercice '{identifiant}' n'existe pas. Exercices : {', '.join(_CORRIGES)}.{conseil}"
         )
     corrige = _CORRIGES[cle]
     attendu = corrige.attendu()
