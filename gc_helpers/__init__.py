@@ -35,6 +35,7 @@ _MODULES = (
     "statistiques",
     "prevision",
     "portefeuille",
+    "extraits",
 )
 _REEXPORTS: dict[str, tuple[str, ...]] = {
     "donnees": (
@@ -139,6 +140,7 @@ _REEXPORTS: dict[str, tuple[str, ...]] = {
         "taux_detention",
         "multi_detention",
     ),
+    "extraits": ("ca_par_client", "ventes_par_periode", "familles_achetees"),
     "_erreurs": ("ErreurCours", "NomInconnu", "ErreurSQL"),
 }
 for _module, _noms in _REEXPORTS.items():
