@@ -375,8 +375,8 @@ def verifier_exercice(identifiant: str, reponse: Any) -> Verdict:
     ❌ S822-2 — D'où viennent nos clients ? : pas encore.
     Votre requête est vide...
     Indice : Regroupez les clients par canal d'acquisition ...
-    >>> print(verifier_exercice("S512-1", 7387.5))
-    ✅ S512-1 — Escompte pour paiement comptant : Bravo : 7387,5 est la bonne valeur.
+    >>> print(verifier_exercice("S512-1", 7387.5))  # doctest: +ELLIPSIS
+    ✅ S512-1 — Escompte pour paiement comptant : Bravo : 7...387,5 est la bonne valeur.
     """
     ex = exercice(identifiant)
     if isinstance(ex, ExerciceCalcul):
