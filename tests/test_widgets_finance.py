@@ -159,3 +159,30 @@ def test_simuler_emprunt_periodicite_en_nombre_ou_inconnue():
     assert len(widgets.simuler_emprunt(10_000, 0.04, 2, periodicite=4).tableau) == 8
     with pytest.raises(gc.NomInconnu, match="Vouliez-vous dire 'trimestrielle'"):
         widgets.simuler_emprunt(10_000, 0.04, 2, periodicite="trimestriel")
+
+
+def test_barres_svg_empilees_ou_cote_a_cote_avec_graduations_rondes():
+    from gc_helpers.widgets._svg import barres_svg
+
+    series = [("Intérêts", [100, 300]), ("Capital", [200, 100])]
+    empile = barres_svg(["2025", "2026"], series, titre="Test")
+    # Deux barres de deux parts, plus les deux carrés de la légende.
+    rects = [
+        (float(x), float(y), float(h))
+        for x, y, h in re.findall(
+            r'<rect x="([\d.]+)" y="([\d.]+)" width="[\d.]+" height="([\d.]+)"', empile
+        )
+    ]
+    assert len(rects) == 4 + 2
+    (x0, _, h00), (_, _, h01), (x1, _, h10), (_, _, h11) = rects[:4]
+    # Empilées : même abscisse pour les parts d'une barre ; hauteurs proportionnelles aux valeurs.
+    assert rects[0][0] == rects[1][0] and x1 > x0
+    assert h01 == pytest.approx(2 * h00, abs=0.2) and h10 == pytest.approx(3 * h11, abs=0.2)
+    # Graduations rondes de 0 à 400 € (sommet : 400 €), écrites à la française.
+    for graduation in (0, 100, 200, 300, 400):
+        assert f">{graduation}\xa0€</text>" in empile
+    assert ">500\xa0€</text>" not in empile
+    cote = barres_svg(["A", "B"], series, empile=False)
+    abscisses = re.findall(r'<rect x="([\d.]+)"', cote)[:4]
+    assert len(set(abscisses)) == 4  # côte à côte : chaque barre à sa place
+    assert "aucune donnée" in barres_svg([], series, titre="Vide")
