@@ -404,13 +404,13 @@ _VIDE = (
 
 def _verifier_calcul(ex: ExerciceCalcul, reponse: Any) -> Verdict:
     """Compare le nombre de l'étudiant à la valeur du corrigé (les conseils de comparer_nombres)."""
-    if reponse is None or reponse is Ellipsis:
+    if reponse is None or reponse is Ellipsis:  # la cellule n'a pas encore été remplie
+        modele = "None" if reponse is None else "..."
         return _echec(
             ex,
-            f"La variable {ex.variable} vaut encore {reponse!r} : rangez votre calcul dans "
-            f"{ex.variable} "
-            f"(remplacez {reponse!r} par le calcul, par exemple {ex.variable} = 100 * 1.2), "
-            "puis exécutez la cellule.",
+            f"La variable {ex.variable} vaut encore {modele} : rangez votre calcul dans "
+            f"{ex.variable} (remplacez {modele} par le calcul, par exemple "
+            f"{ex.variable} = 100 * 1.2), puis exécutez la cellule.",
         )
     verdict = comparer_nombres(reponse, _valeur_attendue(ex), ex.tolerance, ex.relative)
     if not verdict.ok:

@@ -330,6 +330,8 @@ def test_reponse_none_texte_ou_tableau_messages_en_francais():
     assert "Indice : Taux mensuel" in str(rien)
     # Le nom de la variable est celui du notebook.
     assert "rangez votre calcul dans ma_reponse" in gc.verifier_exercice("S522-4", None).message
+    points = gc.verifier_exercice("S522-4", ...).message
+    assert "La variable ma_reponse vaut encore ... : rangez votre calcul" in points
     texte = gc.verifier_exercice("S512-1", "7 387,50 €")
     assert not texte.ok and "Votre réponse est un texte" in texte.message
     assert "7387.50" in texte.message  # le nombre à écrire, sans guillemets
