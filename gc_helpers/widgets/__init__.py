@@ -41,7 +41,23 @@ from .portefeuille import (
     explorateur_prevision,
     explorateur_statistiques,
 )
+from .risque import (
+    SimulateurBFRE,
+    SimulateurPlafond,
+    SimulationBFRE,
+    simulateur_bfre,
+    simulateur_plafond,
+    simuler_bfre,
+    simuler_plafond,
+)
 from .sql import ConsoleSQL, console_sql, executer_requete
+from .valeur import (
+    DonneesClients,
+    ExplorateurCompteClient,
+    FicheClient,
+    explorateur_compte_client,
+    fiche_client,
+)
 
 __all__ = [
     "console_sql",
@@ -72,4 +88,16 @@ __all__ = [
     "calculer_prevision",
     "explorateur_statistiques",
     "ExplorateurStatistiques",
+    "explorateur_compte_client",
+    "ExplorateurCompteClient",
+    "DonneesClients",
+    "FicheClient",
+    "fiche_client",
+    "simulateur_plafond",
+    "SimulateurPlafond",
+    "simuler_plafond",
+    "simulateur_bfre",
+    "SimulateurBFRE",
+    "SimulationBFRE",
+    "simuler_bfre",
 ]
