@@ -39,6 +39,8 @@ _MODULES = (
     "portefeuille",
     "valeur_client",
     "risque",
+    "scoring",
+    "segmentation",
 )
 _REEXPORTS: dict[str, tuple[str, ...]] = {
     "donnees": (
@@ -180,6 +182,23 @@ _REEXPORTS: dict[str, tuple[str, ...]] = {
         "effet_reduction_delai",
         "effet_escompte_reglement",
         "effet_reduction_stock",
+    ),
+    "scoring": (
+        "grille_scoring",
+        "score_logistique",
+        "ScoreLogistique",
+        "courbe_gain",
+        "courbe_lift",
+        "taux_par_tranche",
+        "choix_seuil",
+    ),
+    "segmentation": (
+        "tri_a_plat",
+        "tri_croise",
+        "classification",
+        "Classification",
+        "regles_association",
+        "carte_perceptuelle",
     ),
     "_erreurs": ("ErreurCours", "NomInconnu", "ErreurSQL"),
 }
