@@ -283,16 +283,21 @@ def _demarrer_postgresql(p: Plateforme) -> None:
     p.base_notes_admin = f"postgresql://postgres:{mot_de_passe_admin}@127.0.0.1:{port}/postgres"
     mot_de_passe_prof = secrets.token_hex(12)
     p.mots_de_passe["base"] = mot_de_passe_prof
-    import psycopg2
+    import psycopg
+    from psycopg import sql
 
-    connexion = psycopg2.connect(p.base_notes_admin)
+    connexion = psycopg.connect(p.base_notes_admin)
     connexion.autocommit = True
     with connexion.cursor() as curseur:
-        curseur.execute(f"CREATE ROLE {p.professeur} LOGIN PASSWORD %s", (mot_de_passe_prof,))
-        curseur.execute(f"CREATE DATABASE gestion_clientele OWNER {p.professeur}")
+        role = sql.Identifier(p.professeur)
+        curseur.execute(
+            sql.SQL("CREATE ROLE {} LOGIN PASSWORD {}").format(role, sql.Literal(mot_de_passe_prof))
+        )
+        curseur.execute(sql.SQL("CREATE DATABASE gestion_clientele OWNER {}").format(role))
     connexion.close()
     # Comme dans le guide : l'URL ne contient pas le mot de passe (~/.pgpass du professeur).
-    p.base_notes = f"postgresql://{p.professeur}@127.0.0.1:{port}/gestion_clientele"
+    # Pilote explicite (psycopg 3) : l'URL vaut quelle que soit la version de SQLAlchemy.
+    p.base_notes = f"postgresql+psycopg://{p.professeur}@127.0.0.1:{port}/gestion_clientele"
 
 
 def _gc_hub(p: Plateforme, *arguments: str, env: dict | None = None) -> str:
@@ -659,13 +664,12 @@ def _exporter_notes(p: Plateforme) -> str:
 
 
 def test_notes_exactes_dans_postgresql(plateforme, scenario):
-    import psycopg2
+    import psycopg
 
     p = plateforme
     e1, e2 = p.etudiants
-    connexion = psycopg2.connect(
-        p.base_notes.replace(f"{p.professeur}@", f"{p.professeur}:{p.mots_de_passe['base']}@")
-    )
+    url = p.base_notes.replace("+psycopg", "").replace("@", f":{p.mots_de_passe['base']}@")
+    connexion = psycopg.connect(url)
     with connexion, connexion.cursor() as curseur:
         curseur.execute(
             """

@@ -179,6 +179,7 @@ def comme(identifiant: str, *commande: str, cwd: Path | None = None) -> subproce
 def donner(chemin: Path, identifiant: str) -> None:
     """Donne ``chemin`` (et son contenu) au compte ``identifiant``."""
     compte = pwd.getpwnam(identifiant)
+    os.chown(chemin, compte.pw_uid, compte.pw_gid)
     for dossier, sous_dossiers, fichiers in os.walk(chemin):
         os.chown(dossier, compte.pw_uid, compte.pw_gid)
         for nom in sous_dossiers + fichiers:
