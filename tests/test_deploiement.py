@@ -317,7 +317,7 @@ def _gc_hub(p: Plateforme, *arguments: str, env: dict | None = None) -> str:
 def _demarrer_hub(p: Plateforme, relais: Path) -> None:
     config_jupyter = p.dossier / "config-jupyter"
     config_jupyter.mkdir()
-    for nom in ("nbgrader_config.py", "jupyter_server_config.json"):
+    for nom in ("nbgrader_config.py", "jupyter_server_config.py"):
         shutil.copy2(DEPLOY / nom, config_jupyter / nom)
     etat = p.dossier / "etat"
     etat.mkdir(mode=0o700)
@@ -664,33 +664,26 @@ def _exporter_notes(p: Plateforme) -> str:
 
 
 def test_notes_exactes_dans_postgresql(plateforme, scenario):
-    import psycopg
+    from nbgrader.api import Gradebook
 
     p = plateforme
     e1, e2 = p.etudiants
-    url = p.base_notes.replace("+psycopg", "").replace("@", f":{p.mots_de_passe['base']}@")
-    connexion = psycopg.connect(url)
-    with connexion, connexion.cursor() as curseur:
-        curseur.execute(
-            """
-            SELECT s.id, SUM(COALESCE(g.manual_score, g.auto_score, 0)), SUM(g.max_score)
-            FROM grade g
-            JOIN submitted_notebook n ON g.notebook_id = n.id
-            JOIN submitted_assignment a ON n.assignment_id = a.id
-            JOIN student s ON a.student_id = s.id
-            GROUP BY s.id ORDER BY s.id
-            """
-        )
+    url = p.base_notes.replace("@", f":{p.mots_de_passe['base']}@")
+    with Gradebook(url) as carnet:
         notes = {
-            etudiant: (float(score), float(maximum))
-            for etudiant, score, maximum in curseur.fetchall()
+            e: (
+                carnet.find_submission(DEVOIR, e).score,
+                carnet.find_submission(DEVOIR, e).max_score,
+            )
+            for e in (e1, e2)
         }
-        curseur.execute("SELECT id, first_name, last_name FROM student ORDER BY id")
-        inscrits = curseur.fetchall()
-    connexion.close()
+        attente = [carnet.find_submission(DEVOIR, e).needs_manual_grade for e in (e1, e2)]
+        inscrits = [(s.id, s.first_name, s.last_name) for s in carnet.students]
     assert notes == {e1: (NOTE_CORRIGE, TOTAL), e2: (NOTE_PARTIELLE, TOTAL)}
+    # La question 11 rédigée attend la correction du professeur.
+    assert attente == [True, True]
     # La classe a été inscrite par gc_hub.py, prénoms accentués compris.
-    assert inscrits == [(e1, "Léa", "Lefèvre"), (e2, "Hugo", "Dubois")]
+    assert sorted(inscrits) == [(e1, "Léa", "Lefèvre"), (e2, "Hugo", "Dubois")]
     # Rien n'est parti dans un carnet SQLite local.
     assert not (scenario["cours_prof"] / "gradebook.db").exists()
 
@@ -826,8 +819,8 @@ def test_tout_ecoute_sur_la_boucle_locale(plateforme, scenario):
                 if not adresse.startswith("127.0.0.1:"):
                     suspects.append(ligne)
     assert not suspects, suspects
-    # hub, API du hub, relais et son API, PostgreSQL, trois serveurs JupyterLab
-    assert ecoutes >= 8, sortie
+    # API interne du hub, relais (adresse publique) et son API, PostgreSQL, trois serveurs
+    assert ecoutes == 7, sortie
 
 
 def _descendants(racines: set[int]) -> set[int]:

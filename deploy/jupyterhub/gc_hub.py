@@ -231,11 +231,6 @@ def professeur(args: argparse.Namespace) -> None:
         f"c.CourseDirectory.db_url = {args.base_notes!r}\n",
         encoding="utf-8",
     )
-    # Le formgrader, désactivé pour tous dans la configuration commune, est activé ici.
-    (jupyter / "jupyter_server_config.json").write_text(
-        '{"ServerApp": {"jpserver_extensions": {"nbgrader.server_extensions.formgrader": true}}}\n',
-        encoding="utf-8",
-    )
     mot_de_passe_base = os.environ.get("GC_HUB_MOT_DE_PASSE_BASE")
     if mot_de_passe_base:
         # Mot de passe PostgreSQL lu par libpq dans ~/.pgpass (jamais dans la configuration).
@@ -257,8 +252,17 @@ def professeur(args: argparse.Namespace) -> None:
     os.chmod(dossier_cours, 0o755)
     donner(dossier_cours, identifiant)
 
-    # Le carnet de notes est créé tout de suite : une erreur de connexion se voit maintenant.
-    comme(identifiant, str(Path(sys.executable).parent / "nbgrader"), "db", "upgrade", cwd=cours)
+    # Le carnet de notes est créé tout de suite (toute commande « nbgrader db » crée les tables
+    # d'une base vide ; « db upgrade », lui, ne sait que migrer une base existante) : une erreur
+    # de connexion se voit maintenant, pas au premier devoir.
+    comme(
+        identifiant,
+        str(Path(sys.executable).parent / "nbgrader"),
+        "db",
+        "student",
+        "list",
+        cwd=cours,
+    )
     print(f"Professeur « {identifiant} » prêt : cours dans {cours}.")
     if mot_de_passe:
         print(f"Mot de passe initial de {identifiant} : {mot_de_passe}")
