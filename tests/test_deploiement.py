@@ -632,8 +632,9 @@ def scenario(plateforme):
     return {"jetons": jetons, "listes": listes, "export": export, "cours_prof": cours_prof}
 
 
-def _exporter_notes(p: Plateforme) -> str:
-    """``nbgrader export`` lancé par le professeur, dans son cours, avec sa configuration."""
+def _exporter_notes(p: Plateforme) -> Path:
+    """``nbgrader export`` lancé par le professeur dans son cours, avec sa configuration : notes
+    sur 20 (``gc_helpers.notation.export.ExportNotesSur20``, l'exportateur du cours)."""
     cours = p.dossier / "home" / p.professeur / "gestion-clientele"
     variables = [
         f"HOME={p.dossier / 'home' / p.professeur}",
@@ -643,24 +644,14 @@ def _exporter_notes(p: Plateforme) -> str:
         "LANG=C.UTF-8",
     ]
     fini = subprocess.run(
-        [
-            "runuser",
-            "-u",
-            p.professeur,
-            "--",
-            "env",
-            "-i",
-            *variables,
-            "nbgrader",
-            "export",
-            "--to=notes.csv",
-        ],
+        ["runuser", "-u", p.professeur, "--", "env", "-i", *variables, "nbgrader", "export"]
+        + ["--to=notes"],
         cwd=cours,
         capture_output=True,
         text=True,
     )
     assert fini.returncode == 0, fini.stdout + fini.stderr
-    return (cours / "notes.csv").read_text(encoding="utf-8")
+    return cours / "notes"
 
 
 def test_notes_exactes_dans_postgresql(plateforme, scenario):
@@ -688,15 +679,30 @@ def test_notes_exactes_dans_postgresql(plateforme, scenario):
     assert not (scenario["cours_prof"] / "gradebook.db").exists()
 
 
-def test_export_des_notes(plateforme, scenario):
-    p = plateforme
-    lignes = {
-        ligne["student_id"]: ligne for ligne in csv.DictReader(scenario["export"].splitlines())
+def _lire_csv_francais(chemin: Path) -> list[dict[str, str]]:
+    texte = chemin.read_bytes().decode("utf-8")
+    assert texte.startswith("\ufeff"), f"{chemin.name} : BOM UTF-8 absent"
+    return list(csv.DictReader(texte.lstrip("\ufeff").splitlines(), delimiter=";"))
+
+
+def test_export_des_notes_sur_20(plateforme, scenario):
+    e1, e2 = plateforme.etudiants
+    dossier = scenario["export"]
+    pronote = {
+        ligne["identifiant"]: ligne
+        for ligne in _lire_csv_francais(dossier / f"pronote_{DEVOIR}.csv")
     }
-    e1, e2 = p.etudiants
-    assert float(lignes[e1]["raw_score"]) == NOTE_CORRIGE
-    assert float(lignes[e2]["raw_score"]) == NOTE_PARTIELLE
-    assert float(lignes[e1]["max_score"]) == TOTAL
+    # 20 × 16 / 20 = 16 ; 20 × 7 / 20 = 7 (la question rédigée n'est pas encore corrigée).
+    assert {e: pronote[e]["note"] for e in (e1, e2)} == {e1: "16,00", e2: "7,00"}
+    assert (pronote[e1]["nom"], pronote[e1]["prénom"]) == ("Lefèvre", "Léa")
+    detail = {
+        ligne["identifiant"]: ligne for ligne in _lire_csv_francais(dossier / f"notes_{DEVOIR}.csv")
+    }
+    assert (detail[e2]["points"], detail[e2]["points max"], detail[e2]["note /20"]) == (
+        "7,00",
+        "20,00",
+        "7,00",
+    )
 
 
 def test_les_etudiants_ont_vu_le_devoir_distribue(plateforme, scenario):
