@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import fcntl
 import glob
 import hashlib
 import json
@@ -457,6 +458,15 @@ def _arreter(p: Plateforme) -> None:
 @pytest.fixture(scope="module")
 def plateforme():
     _verifier_machine()
+    # Un seul test de déploiement à la fois sur la machine : l'environnement du cours en cache
+    # est mis à jour au début de chaque lancement, pas pendant qu'un autre hub s'en sert.
+    CACHE_ENV.mkdir(parents=True, exist_ok=True)
+    with open(CACHE_ENV / "verrou", "w") as verrou:
+        fcntl.flock(verrou, fcntl.LOCK_EX)
+        yield from _plateforme()
+
+
+def _plateforme():
     debut = time.perf_counter()
     prefixe = "gct" + secrets.token_hex(3)
     # Dossier du test traversable par les comptes des étudiants (mkdtemp le crée en 0700).
