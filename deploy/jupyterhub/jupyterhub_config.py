@@ -92,7 +92,8 @@ c.Spawner.environment = {
     "GC_HUB_ECHANGE": ECHANGE,
     # Le formgrader n'est activé que pour ce groupe (jupyter_server_config.py commun).
     "GC_HUB_GROUPE_PROFS": GROUPE_PROFS,
-    "LANG": "fr_FR.UTF-8" if os.path.exists("/usr/lib/locale/fr_FR.utf8") else "C.UTF-8",
+    # Textes et fichiers en UTF-8 (accents des noms de fichiers et des sorties).
+    "LANG": "C.UTF-8",
 }
 # Premier démarrage d'un serveur sur une machine chargée (35 connexions au début du cours).
 c.Spawner.start_timeout = 120
