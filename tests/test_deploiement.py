@@ -725,6 +725,8 @@ def test_les_etudiants_ont_vu_le_devoir_distribue(plateforme, scenario):
 
 
 def test_un_etudiant_ne_lit_pas_la_copie_d_un_autre(plateforme, scenario):
+    """Essayé sous le compte Unix du second étudiant : la copie du premier, rendue, dans son
+    dossier personnel ou ramassée chez le professeur, lui est inaccessible."""
     p = plateforme
     e1, e2 = p.etudiants
     entrant = p.dossier / "echange" / COURS / "inbound"
@@ -752,7 +754,17 @@ for nom, chemin in {essais!r}.items():
 print(json.dumps(resultats))
 """
     resultats = _comme(e2, code, p.env)
-    assert "lu" not in resultats.values(), resultats
+    # Le dossier des copies rendues (733) ne se liste pas ; les dossiers personnels (700) et
+    # le cours du professeur ne se traversent pas.
+    assert resultats == {
+        "liste_echange": "PermissionError",
+        "copie_rendue_sans_suffixe": "FileNotFoundError",
+        "dossier_personnel": "PermissionError",
+        "copie_ramassee": "PermissionError",
+    }
+    # Une copie rendue est lisible de qui connaît son nom exact (nbgrader la met en 644) : ce
+    # nom finit par 12 caractères aléatoires, impossibles à deviner sans lister le dossier.
+    assert len(copie_e1.rsplit("+", 1)[1]) == 12, copie_e1
     # Vérification du témoin : ces chemins existent bien (root les lit).
     assert Path(essais["dossier_personnel"]).exists() and Path(essais["copie_ramassee"]).exists()
     # Et l'étudiant lit bien sa propre copie dans son dossier.
