@@ -20,6 +20,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import nbformat
 from nbclient import NotebookClient
@@ -263,6 +264,51 @@ def mesurer_widgets() -> None:
         curseur.value = 90 if curseur.value != 90 else 75
 
     mesures.append(("explorateur qualité : seuil de similarité", mediane(changer_seuil, 10)))
+
+    # Unités S512, S522, S521, S523 : un contrôle de chaque widget, basculé entre deux valeurs.
+    def basculer(controle: Any, x: Any, y: Any) -> Callable[[], None]:
+        return lambda: setattr(controle, "value", y if controle.value == x else x)
+
+    emprunt = widgets.simulateur_emprunt()
+    emprunt.curseur_duree.value = 25  # le plus long tableau : 300 mensualités
+    escompte = widgets.calculateur_escompte()
+    comparateur = widgets.comparateur_financements()
+    abc = widgets.explorateur_abc(con)
+    prev = widgets.explorateur_prevision(con)
+    stat = widgets.explorateur_statistiques(con)
+    compte = widgets.explorateur_compte_client(con)
+    deux_clients = [o[1] for o in compte.choix_client.options[:2]]
+    plafond = widgets.simulateur_plafond()
+    bfre = widgets.simulateur_bfre()
+    for nom, action in (
+        (
+            "simulateur d'emprunt : 300 mensualités",
+            basculer(emprunt.choix_mode, "in_fine", "annuites_constantes"),
+        ),
+        ("calculateur d'escompte : taux", basculer(escompte.curseur_taux, 6.5, 9)),
+        ("comparateur de financements : durée", basculer(comparateur.curseur_duree, 48, 36)),
+        ("explorateur ABC : critère", basculer(abc.choix_critere, "clients", "valeur")),
+        ("explorateur ABC : seuil B", basculer(abc.seuil_b, 50, 60)),
+        (
+            "explorateur de prévision : mois/trimestres",
+            basculer(prev.choix_pas, "mois", "trimestre"),
+        ),
+        (
+            "explorateur de prévision : méthode",
+            basculer(prev.choix_methode, "tendance", "moyennes"),
+        ),
+        ("explorateur statistique : secteur", basculer(stat.choix_secteur, "CSE", "tous")),
+        (
+            "compte d'exploitation client : choix du client",
+            basculer(compte.choix_client, *deux_clients),
+        ),
+        ("simulateur de plafond : nouvelle commande", basculer(plafond.saisie_commande, 2000, 900)),
+        (
+            "simulateur de BFRE : action sur les stocks",
+            basculer(bfre.curseurs["jours_stock_gagnes"], 10, 0),
+        ),
+    ):
+        mesures.append((nom, mediane(action, 10)))
 
     rapporter("| interaction | durée | cible ≤ 50 ms |\n|---|---|---|")
     for nom, duree in mesures:

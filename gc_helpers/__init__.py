@@ -15,6 +15,8 @@ Les modules sont chargés à la première utilisation, pour que
 from __future__ import annotations
 
 import importlib
+import sys
+import types
 from typing import Any
 
 __version__ = "0.1.0"
@@ -31,6 +33,12 @@ _MODULES = (
     "catalogue",
     "widgets",
     "verifier",
+    "finance",
+    "statistiques",
+    "prevision",
+    "portefeuille",
+    "valeur_client",
+    "risque",
 )
 _REEXPORTS: dict[str, tuple[str, ...]] = {
     "donnees": (
@@ -81,17 +89,125 @@ _REEXPORTS: dict[str, tuple[str, ...]] = {
         "verifier_colonnes",
     ),
     "exercices": ("verifier_exercice",),
+    "finance": (
+        "nombre_de_jours",
+        "interet_simple",
+        "escompte_commercial",
+        "valeur_actuelle_commerciale",
+        "agios",
+        "penalites_retard",
+        "escompte_reglement",
+        "taux_annuel_escompte",
+        "nominal_equivalent",
+        "echeance_equivalente",
+        "valeur_acquise",
+        "valeur_actuelle",
+        "valeur_acquise_annuites",
+        "valeur_actuelle_annuites",
+        "annuite_constante",
+        "taux_proportionnel",
+        "taux_equivalent",
+        "tableau_amortissement",
+        "PERIODICITES",
+        "MODES_AMORTISSEMENT",
+        "Emprunt",
+        "LOA",
+        "LLD",
+        "comparer_financements",
+    ),
+    "statistiques": (
+        "indicateurs",
+        "quartiles",
+        "tableau_frequences",
+        "indicateurs_classes",
+        "covariance",
+        "correlation",
+        "ajustement_lineaire",
+    ),
+    "prevision": (
+        "moyennes_mobiles",
+        "rapports_saisonniers",
+        "coefficients_saisonniers",
+        "serie_corrigee",
+        "tendance",
+        "prevision_saisonniere",
+        "agreger_previsions",
+    ),
+    "portefeuille": (
+        "segmentation_abc",
+        "synthese_abc",
+        "concentration",
+        "courbe_lorenz",
+        "indice_gini",
+        "rfm",
+        "taux_detention",
+        "multi_detention",
+    ),
+    "valeur_client": (
+        "valeur_client",
+        "valeur_client_detail",
+        "cout_acquisition_client",
+        "retour_sur_investissement",
+        "taux_attrition",
+        "HYPOTHESES_COUTS",
+        "compte_exploitation_client",
+        "presenter_compte_exploitation",
+        "potentiel_client",
+        "qualifier_client",
+        "valeur_prospects",
+        "score_valeur",
+    ),
+    "risque": (
+        "delai_moyen_reglement_clients",
+        "delai_moyen_reglement_fournisseurs",
+        "rotation_creances",
+        "stock_moyen",
+        "rotation_stocks",
+        "duree_moyenne_stockage",
+        "bfre_bilan",
+        "bfre_normatif",
+        "TRANCHES_BALANCE",
+        "balance_agee",
+        "creances_clients",
+        "encours_clients",
+        "analyse_plafond",
+        "indicateurs_solvabilite",
+        "ratios_solvabilite",
+        "cout_affacturage",
+        "PLAN_RELANCES",
+        "etape_relance",
+        "bilan_relances",
+        "effet_reduction_delai",
+        "effet_escompte_reglement",
+        "effet_reduction_stock",
+    ),
     "_erreurs": ("ErreurCours", "NomInconnu", "ErreurSQL"),
 }
 for _module, _noms in _REEXPORTS.items():
     for _nom in _noms:
         _EXPORTS[_nom] = _module
 
-__all__ = sorted(_EXPORTS) + list(_MODULES)
+__all__ = sorted(_EXPORTS) + [m for m in _MODULES if m not in _EXPORTS]
+
+# Un module qui porte le nom d'une de ses fonctions (gc_helpers.valeur_client et
+# gc.valeur_client(...), DESIGN §3) : gc.<nom> doit rester la fonction. Or Python pose
+# le sous-module comme attribut du paquet à chaque import ; on y remet la fonction.
+# Le module s'obtient par importlib.import_module("gc_helpers.valeur_client").
+_HOMONYMES = frozenset(_EXPORTS) & frozenset(_MODULES)
+
+
+class _Paquet(types.ModuleType):
+    def __setattr__(self, nom: str, valeur: Any) -> None:
+        if nom in _HOMONYMES and isinstance(valeur, types.ModuleType):
+            valeur = getattr(valeur, nom)
+        super().__setattr__(nom, valeur)
+
+
+sys.modules[__name__].__class__ = _Paquet
 
 
 def __getattr__(nom: str) -> Any:
-    if nom in _MODULES:
+    if nom in _MODULES and nom not in _HOMONYMES:
         return importlib.import_module(f"{__name__}.{nom}")
     if nom in _EXPORTS:
         module = importlib.import_module(f"{__name__}.{_EXPORTS[nom]}")

@@ -130,6 +130,7 @@ def test_la_correction_reconnait_la_souche_de_nbgrader():
         ("gc_helpers.correction", ("matplotlib", "gc_helpers.donnees")),
         ("gc_helpers.qualite", ("matplotlib", "rapidfuzz")),
         ("gc_helpers.formats", ("matplotlib",)),
+        ("gc_helpers.finance", ("matplotlib", "gc_helpers.donnees")),
     ],
 )
 def test_chaque_module_importe_leger(module, interdits):

@@ -20,7 +20,44 @@ from __future__ import annotations
 
 from .ciblage import TOUS, Ciblage, CiblageCampagne, ciblage_campagne, cibler
 from .doublons import ExplorateurQualite, explorateur_qualite, paires_doublons
+from .finance import (
+    CalculateurEscompte,
+    ComparateurFinancements,
+    SimulateurEmprunt,
+    SimulationEmprunt,
+    calculateur_escompte,
+    calculer_escompte,
+    comparateur_financements,
+    simulateur_emprunt,
+    simuler_emprunt,
+)
+from .portefeuille import (
+    ExplorateurABC,
+    ExplorateurPrevision,
+    ExplorateurStatistiques,
+    analyser_abc,
+    calculer_prevision,
+    explorateur_abc,
+    explorateur_prevision,
+    explorateur_statistiques,
+)
+from .risque import (
+    SimulateurBFRE,
+    SimulateurPlafond,
+    SimulationBFRE,
+    simulateur_bfre,
+    simulateur_plafond,
+    simuler_bfre,
+    simuler_plafond,
+)
 from .sql import ConsoleSQL, console_sql, executer_requete
+from .valeur import (
+    DonneesClients,
+    ExplorateurCompteClient,
+    FicheClient,
+    explorateur_compte_client,
+    fiche_client,
+)
 
 __all__ = [
     "console_sql",
@@ -34,4 +71,33 @@ __all__ = [
     "explorateur_qualite",
     "ExplorateurQualite",
     "paires_doublons",
+    "simulateur_emprunt",
+    "SimulateurEmprunt",
+    "SimulationEmprunt",
+    "simuler_emprunt",
+    "calculateur_escompte",
+    "CalculateurEscompte",
+    "calculer_escompte",
+    "comparateur_financements",
+    "ComparateurFinancements",
+    "explorateur_abc",
+    "ExplorateurABC",
+    "analyser_abc",
+    "explorateur_prevision",
+    "ExplorateurPrevision",
+    "calculer_prevision",
+    "explorateur_statistiques",
+    "ExplorateurStatistiques",
+    "explorateur_compte_client",
+    "ExplorateurCompteClient",
+    "DonneesClients",
+    "FicheClient",
+    "fiche_client",
+    "simulateur_plafond",
+    "SimulateurPlafond",
+    "simuler_plafond",
+    "simulateur_bfre",
+    "SimulateurBFRE",
+    "SimulationBFRE",
+    "simuler_bfre",
 ]
