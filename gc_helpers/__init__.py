@@ -44,7 +44,6 @@ _MODULES = (
     "segmentation",
     "collecte",
     "rgpd",
-    "exercices_collecte",
 )
 _REEXPORTS: dict[str, tuple[str, ...]] = {
     "donnees": (
@@ -216,6 +215,7 @@ _REEXPORTS: dict[str, tuple[str, ...]] = {
         "preparer_prospects",
         "importer_prospects",
         "exporter_tableur",
+        "CORRESPONDANCE_SALON_LYON",
     ),
     "rgpd": (
         "DUREE_CONSERVATION_ANS",
@@ -225,7 +225,6 @@ _REEXPORTS: dict[str, tuple[str, ...]] = {
         "donnees_a_purger",
         "anonymiser_prospects",
     ),
-    "exercices_collecte": ("verifier_collecte", "CORRESPONDANCE_SALON_LYON"),
     "_erreurs": ("ErreurCours", "NomInconnu", "ErreurSQL"),
 }
 for _module, _noms in _REEXPORTS.items():

@@ -50,6 +50,7 @@ __all__ = [
     "preparer_prospects",
     "importer_prospects",
     "exporter_tableur",
+    "CORRESPONDANCE_SALON_LYON",
 ]
 
 _SEPARATEURS = {";": "point-virgule", ",": "virgule", "\t": "tabulation", "|": "barre verticale"}
@@ -723,6 +724,21 @@ def preparer_prospects(
     prep["motif"] = motifs
     return prep
 
+
+#: Correspondance des colonnes du tableau Excel du salon de Lyon (exercice S821-3).
+CORRESPONDANCE_SALON_LYON = {
+    "raison_sociale": "Société",
+    "secteur_activite": "Secteur",
+    "civilite": "Civilité",
+    "contact_nom": "Nom",
+    "contact_prenom": "Prénom",
+    "adresse": "Adresse",
+    "code_postal": "CP",
+    "telephone": "Tél.",
+    "email": "Courriel",
+    "effectif_salaries": "Effectif",
+    "ca_potentiel_annuel": "Potentiel (€)",
+}
 
 _COLONNES_INSERT = (
     "raison_sociale, secteur_activite, civilite, contact_nom, contact_prenom, email, telephone, "
