@@ -122,7 +122,8 @@ def test_lire_excel_comme_openpyxl():
     df = gc.lire_excel(chemin)
     assert list(df.columns) == list(lignes[entete])
     assert len(df) == len(donnees) == 38
-    assert df["CP"].tolist() == [r[1 + list(lignes[entete]).index("CP") - 1] for r in donnees]
+    i = list(lignes[entete]).index("CP")
+    assert df["CP"].tolist() == [r[i] for r in donnees]
     assert not df["Société"].eq("Total").any()
 
 
