@@ -39,6 +39,7 @@ _MODULES = (
     "portefeuille",
     "valeur_client",
     "risque",
+    "clientele",
 )
 _REEXPORTS: dict[str, tuple[str, ...]] = {
     "donnees": (
@@ -180,6 +181,13 @@ _REEXPORTS: dict[str, tuple[str, ...]] = {
         "effet_reduction_delai",
         "effet_escompte_reglement",
         "effet_reduction_stock",
+    ),
+    "clientele": (
+        "STATUTS_CYCLE_VIE",
+        "statut_cycle_vie",
+        "cycle_de_vie",
+        "anciennete",
+        "connaissance_clients",
     ),
     "_erreurs": ("ErreurCours", "NomInconnu", "ErreurSQL"),
 }
