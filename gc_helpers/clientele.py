@@ -95,8 +95,8 @@ def statut_cycle_vie(
 def anciennete(date_creation: Any, date_reference: Any = None) -> Any:
     """Ancienneté en années (décimales : jours / 365,25) à la date d'arrêté.
 
-    >>> anciennete("2020-10-31", "2026-10-31")
-    6.0
+    >>> round(anciennete("2020-10-31", "2026-10-31"), 4)  # 2 191 jours (un 29 février) / 365,25
+    5.9986
     >>> anciennete(pd.Series(["2026-04-30", "2016-10-31"]), "2026-10-31").round(2).tolist()
     [0.5, 10.0]
     """
