@@ -8,7 +8,7 @@ l'année suivante). Avec un seul client et aucune acquisition, la valeur du
 portefeuille est exactement la valeur client.
 
 >>> s = simuler_portefeuille(1, 1000, 0.8, 0, 0, taux_actualisation=0.10, duree=3)
->>> round(s["valeur_cumulee"].iloc[-1], 2)  # 909,09 + 661,16 + 480,84
+>>> round(float(s["valeur_cumulee"].iloc[-1]), 2)  # 909,09 + 661,16 + 480,84
 2051.09
 """
 
@@ -53,9 +53,9 @@ def simuler_portefeuille(
     ``flux_actualise`` (flux / (1 + i)^t), ``valeur_cumulee``. Les effectifs ne sont pas
     arrondis (ce sont des espérances).
 
-    >>> s = simuler_portefeuille(100, 1000, 0.8, 20, 500, taux_actualisation=0.0, duree=2)
+    >>> s = simuler_portefeuille(100, 1000, 0.75, 25, 400, taux_actualisation=0.0, duree=2)
     >>> s[["clients_debut", "clients_perdus", "clients_fin", "flux_net"]].values.tolist()
-    [[100.0, 20.0, 100.0, 90000.0], [100.0, 20.0, 100.0, 90000.0]]
+    [[100.0, 25.0, 100.0, 90000.0], [100.0, 25.0, 100.0, 90000.0]]
     >>> simuler_portefeuille(100, 1000, 85, 20, 500)  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...

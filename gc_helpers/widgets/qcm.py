@@ -6,7 +6,7 @@ dans ``BANQUES`` (ou passe sa propre liste à :func:`qcm`). La correction
 widget :class:`QCM` l'appelle quand l'étudiant clique sur « Corriger ».
 
 >>> q = Question("2 + 2 ?", ("3", "4", "5"), bonnes=(1,), explication="Calcul mental.")
->>> corriger_qcm([q], [(1,)]).loc[0, "juste"]
+>>> bool(corriger_qcm([q], [(1,)]).loc[0, "juste"])
 True
 """
 
