@@ -264,6 +264,11 @@ EXERCICES: dict[str, Exercice] = {
     )
 }
 
+# Les exercices SQL des autres unités, chacun dans son module (importé ici, après Exercice).
+from .exercices_connaissance import EXERCICES_CONNAISSANCE  # noqa: E402
+
+EXERCICES.update((e.id, e) for e in EXERCICES_CONNAISSANCE)
+
 
 def exercice(identifiant: str) -> Exercice:
     """L'exercice ``identifiant`` ; sinon une erreur en français qui propose le plus proche.

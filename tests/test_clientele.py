@@ -110,3 +110,13 @@ def test_connaissance_clients_recompte(con):
     # le secteur n'a pas de sens pour un particulier : pas de ligne
     secteur = k[k["information"] == "secteur d'activité"]
     assert secteur["type_client"].tolist() == ["professionnel"]
+
+
+def test_exercice_des_dormants_concorde_avec_le_cycle_de_vie(cycle, con):
+    # le corrigé SQL de S431-2 et cycle_de_vie() sont écrits indépendamment
+    from gc_helpers.exercices import exercice
+
+    dormants_sql = set(gc.requete(exercice("S431-2").solution, con)["id_client"])
+    pros = cycle[(cycle["type_client"] == "professionnel") & (cycle["statut"] == "dormant")]
+    assert dormants_sql == set(pros["id_client"].astype(int))
+    assert len(dormants_sql) > 10

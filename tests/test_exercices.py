@@ -9,6 +9,49 @@ from gc_helpers import exercices
 
 # Pour chaque exercice, au moins une réponse fausse plausible (l'erreur d'un étudiant réel).
 ERREURS_TYPIQUES: dict[str, list[str]] = {
+    # S41 et S431 (gc_helpers/exercices_connaissance.py)
+    "S41-1": [
+        # les particuliers comptés avec les professionnels
+        "SELECT canal_acquisition, count(*) AS nb_nouveaux FROM clients "
+        "WHERE year(date_creation) = 2025 GROUP BY canal_acquisition ORDER BY nb_nouveaux DESC",
+        # toutes les années
+        "SELECT canal_acquisition, count(*) AS nb_nouveaux FROM clients "
+        "WHERE type_client = 'professionnel' GROUP BY canal_acquisition ORDER BY nb_nouveaux DESC",
+    ],
+    "S41-2": [
+        # tous les clients venus d'un salon, particuliers compris (salons grand public)
+        "SELECT (SELECT cout_ht FROM campagnes WHERE nom = 'Salon Maison&Objet septembre 2025')"
+        " / (SELECT count(*) FROM clients WHERE canal_acquisition = 'salon'"
+        " AND year(date_creation) = 2025) AS cout_acquisition",
+        # le CA généré à la place du coût
+        "SELECT (SELECT ca_genere_ht FROM campagnes WHERE nom = 'Salon Maison&Objet septembre 2025')"
+        " / (SELECT count(*) FROM clients WHERE type_client = 'professionnel'"
+        " AND canal_acquisition = 'salon' AND year(date_creation) = 2025) AS cout_acquisition",
+    ],
+    "S431-1": [
+        # sans filtre : un groupe NULL pour les particuliers
+        "SELECT secteur_activite, count(*) AS nb_clients FROM clients "
+        "GROUP BY secteur_activite ORDER BY nb_clients DESC",
+    ],
+    "S431-2": [
+        # filtre sur les commandes dans le WHERE au lieu de la dernière commande
+        "SELECT c.id_client, c.raison_sociale, max(o.date_commande) AS derniere_commande "
+        "FROM clients c JOIN commandes o USING (id_client) "
+        "WHERE c.type_client = 'professionnel' AND o.statut <> 'annulée' "
+        "AND o.date_commande < DATE '2025-10-31' AND o.date_commande >= DATE '2024-10-31' "
+        "GROUP BY c.id_client, c.raison_sociale ORDER BY derniere_commande",
+        # dormants et perdus mélangés
+        "SELECT c.id_client, c.raison_sociale, max(o.date_commande) AS derniere_commande "
+        "FROM clients c JOIN commandes o USING (id_client) "
+        "WHERE c.type_client = 'professionnel' AND o.statut <> 'annulée' "
+        "GROUP BY c.id_client, c.raison_sociale "
+        "HAVING max(o.date_commande) < DATE '2025-10-31' ORDER BY derniere_commande",
+    ],
+    "S431-3": [
+        # l'adresse manquante oubliée
+        "SELECT count(*) AS nb_particuliers FROM clients "
+        "WHERE type_client = 'particulier' AND optin_email",
+    ],
     "S822-1": [
         # oubli du département
         "SELECT raison_sociale, code_postal, telephone FROM clients "
