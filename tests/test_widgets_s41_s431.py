@@ -69,6 +69,12 @@ def test_simulation_refuse_les_mauvaises_entrees():
 def test_la_valeur_croit_avec_la_fidelite():
     v = widgets.valeur_selon_fidelite([0.6, 0.7, 0.8, 0.9], 500, 2000, 50, 800)
     assert v.is_monotonic_increasing and v.index.tolist() == [0.6, 0.7, 0.8, 0.9]
+    # la courbe du widget (calcul rapide) concorde avec le tableau année par année
+    for f in (0.6, 0.9):
+        s = widgets.simuler_portefeuille(500, 2000, f, 50, 800)
+        assert v[f] == pytest.approx(s["flux_actualise"].sum())
+    with pytest.raises(ErreurCours, match="0,9 pour 90 %"):
+        widgets.valeur_selon_fidelite([90], 500, 2000, 50, 800)
 
 
 def test_widget_simulateur_affiche_le_bilan():

@@ -108,20 +108,23 @@ def valeur_selon_fidelite(
     >>> valeur_selon_fidelite([0.5, 1.0], 1, 1000, 0, 0, taux_actualisation=0.0, duree=2).tolist()
     [1500.0, 2000.0]
     """
-    valeurs = {
-        float(f): float(
-            simuler_portefeuille(
-                nb_clients,
-                marge_moyenne,
-                f,
-                nouveaux_par_an,
-                cout_acquisition,
-                taux_actualisation,
-                duree,
-            )["flux_actualise"].sum()
-        )
-        for f in taux_fidelite
-    }
+    fonction = "valeur_selon_fidelite"
+    n0 = montant(nb_clients, "nb_clients", fonction)
+    m = nombre_fini(marge_moyenne, "marge_moyenne", fonction)
+    nouveaux = montant(nouveaux_par_an, "nouveaux_par_an", fonction)
+    cac = montant(cout_acquisition, "cout_acquisition", fonction)
+    i = taux(taux_actualisation, "taux_actualisation", fonction)
+    annees = entier_positif(duree, "duree", fonction)
+    # Le même calcul que simuler_portefeuille, sans tableau intermédiaire : le widget trace
+    # 25 taux à chaque mouvement de curseur.
+    valeurs = {}
+    for f in taux_fidelite:
+        f = taux(f, "taux_fidelite", fonction)
+        n, valeur = n0, 0.0
+        for t in range(1, annees + 1):
+            valeur += (n * m - nouveaux * cac) / (1 + i) ** t
+            n = n * f + nouveaux
+        valeurs[f] = valeur
     return pd.Series(valeurs, name="valeur_portefeuille").rename_axis("taux_fidelite")
 
 
