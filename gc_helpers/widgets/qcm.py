@@ -1,7 +1,8 @@
 """Questionnaire à choix multiples (QCM) auto-corrigé, réutilisable par toutes les unités.
 
 Les questions sont des **données** (:class:`Question`) : une unité ajoute sa banque
-dans ``BANQUES`` (ou passe sa propre liste à :func:`qcm`). La correction
+dans ``BANQUES`` depuis son propre module de widgets (``BANQUES["S41"] = (...)``), ou
+passe directement sa liste de questions à :func:`qcm`. La correction
 (:func:`corriger_qcm`) est une fonction ordinaire, testable sans navigateur ; le
 widget :class:`QCM` l'appelle quand l'étudiant clique sur « Corriger ».
 
@@ -99,9 +100,8 @@ BANQUES: dict[str, tuple[Question, ...]] = {}
 
 def _banque(questions: str | Sequence[Question]) -> tuple[Question, ...]:
     if isinstance(questions, str):
-        # Les banques des unités sont définies dans leur module de widgets.
-        from . import connaissance, mercatique  # noqa: F401  (remplissent BANQUES)
-
+        # Chaque unité remplit BANQUES depuis son module de widgets (mercatique : S41,
+        # connaissance : S431), que le paquet gc_helpers.widgets importe toujours.
         verifier_nom(questions, sorted(BANQUES), quoi="La banque de questions")
         return BANQUES[questions]
     questions = tuple(questions)
