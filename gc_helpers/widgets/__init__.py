@@ -56,7 +56,7 @@ from .portefeuille import (
     explorateur_prevision,
     explorateur_statistiques,
 )
-from .qcm import BANQUES, QCM, Question, corriger_qcm, qcm
+from .questionnaire import BANQUES, QCM, Question, corriger_qcm, qcm
 from .risque import (
     SimulateurBFRE,
     SimulateurPlafond,

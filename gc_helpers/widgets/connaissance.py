@@ -21,7 +21,7 @@ from .. import clientele, donnees, formats
 from .._erreurs import ErreurCours
 from ._commun import _LARGEUR, _html_message
 from ._svg import Courbe, courbes_svg
-from .qcm import BANQUES, Question
+from .questionnaire import BANQUES, Question
 
 __all__ = [
     "DonneesFiche360",

@@ -25,7 +25,7 @@ from .._erreurs import ErreurCours
 from .._verif_montants import entier_positif, montant, nombre_fini, taux
 from ._commun import _LARGEUR, _html_message
 from ._svg import Courbe, courbes_svg
-from .qcm import BANQUES, Question
+from .questionnaire import BANQUES, Question
 
 __all__ = [
     "simuler_portefeuille",
