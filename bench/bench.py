@@ -283,6 +283,8 @@ def mesurer_widgets() -> None:
     portefeuille = widgets.simulateur_portefeuille()
     fiche = widgets.fiche_client_360(con, id_client=618)
     quiz = widgets.qcm("S41")
+    segmentation = widgets.explorateur_segmentation(con)
+    grille = widgets.editeur_grille_scoring(con)
     for nom, action in (
         (
             "simulateur d'emprunt : 300 mensualités",
@@ -316,6 +318,14 @@ def mesurer_widgets() -> None:
         ),
         ("fiche client 360° : choix du client", basculer(fiche.numero, 618, 177)),
         ("QCM : correction", quiz.bouton.click),
+        (
+            "explorateur de segmentation : critère en colonne",
+            basculer(segmentation.choix_colonne, "territoire", "(aucun)"),
+        ),
+        (
+            "éditeur de grille de scorage : poids de l'origine",
+            basculer(grille.curseurs["origine"], 5, 3),
+        ),
     ):
         mesures.append((nom, mediane(action, 10)))
 

@@ -40,6 +40,9 @@ _MODULES = (
     "valeur_client",
     "risque",
     "clientele",
+    "extraits",
+    "scoring",
+    "segmentation",
 )
 _REEXPORTS: dict[str, tuple[str, ...]] = {
     "donnees": (
@@ -188,6 +191,24 @@ _REEXPORTS: dict[str, tuple[str, ...]] = {
         "cycle_de_vie",
         "anciennete",
         "connaissance_clients",
+    ),
+    "extraits": ("ca_par_client", "ventes_par_periode", "familles_achetees"),
+    "scoring": (
+        "grille_scoring",
+        "score_logistique",
+        "ScoreLogistique",
+        "courbe_gain",
+        "courbe_lift",
+        "taux_par_tranche",
+        "choix_seuil",
+    ),
+    "segmentation": (
+        "tri_a_plat",
+        "tri_croise",
+        "classification",
+        "Classification",
+        "regles_association",
+        "carte_perceptuelle",
     ),
     "_erreurs": ("ErreurCours", "NomInconnu", "ErreurSQL"),
 }

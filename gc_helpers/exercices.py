@@ -1,10 +1,16 @@
 """Exercices « À vous de jouer » avec auto-vérification en français.
 
-Chaque exercice est enregistré une fois : identifiant (``"S822-1"``), énoncé
-court, requête corrigée, indice, et si l'ordre des lignes compte. L'étudiant
-écrit sa requête puis appelle :func:`verifier_exercice` ; la réponse est
-comparée **sur le résultat** (colonnes, lignes, valeurs), jamais sur le texte
-de la requête : toutes les écritures correctes sont acceptées.
+Deux sortes d'exercices, vérifiés par le même appel
+``gc.verifier_exercice(identifiant, reponse)`` :
+
+- les exercices **SQL** (ce module) : identifiant (``"S822-1"``), énoncé
+  court, requête corrigée, indice, et si l'ordre des lignes compte ; la
+  réponse est comparée **sur le résultat** (colonnes, lignes, valeurs), jamais
+  sur le texte de la requête : toutes les écritures correctes sont acceptées ;
+- les exercices de **calcul** (module ``exercices_calcul``) : la réponse est
+  un nombre, comparé à la valeur que calculent les outils du cours.
+
+``gc.exercices("S512")`` liste les exercices d'une unité.
 
 La vérification se fait sur une **copie neuve** de la base, jamais sur la
 copie de travail du notebook : ce que l'étudiant a modifié plus haut (INSERT,
@@ -20,10 +26,14 @@ puis on compare ce que montre une requête de contrôle.
 False
 >>> print(str(v).splitlines()[0])
 ❌ S822-1 — Les hôtels clients à Paris : pas encore.
+>>> verifier_exercice("S512-5", 525.38).ok
+True
 """
 
 from __future__ import annotations
 
+import sys
+import types
 from dataclasses import dataclass
 from typing import Any
 
@@ -32,11 +42,20 @@ import pandas as pd
 
 from . import donnees
 from ._erreurs import ErreurCours, NomInconnu, suggestion
-from .correction import Verdict, _sans_commentaires, comparer_requete, comparer_tables
+from .correction import (
+    Verdict,
+    _sans_commentaires,
+    comparer_nombres,
+    comparer_requete,
+    comparer_tables,
+)
+from .exercices_calcul import EXERCICES_CALCUL, ExerciceCalcul
 
 __all__ = [
     "Exercice",
+    "ExerciceCalcul",
     "EXERCICES",
+    "EXERCICES_SQL",
     "exercice",
     "exercices",
     "verifier_exercice",
@@ -72,7 +91,7 @@ class Exercice:
 
 
 # Les énoncés complets sont dans les notebooks ; ``enonce`` en est le résumé.
-EXERCICES: dict[str, Exercice] = {
+EXERCICES_SQL: dict[str, Exercice] = {
     e.id: e
     for e in (
         Exercice(
@@ -261,16 +280,46 @@ EXERCICES: dict[str, Exercice] = {
                 "sans WHERE, c'est toute la base qui serait désinscrite !"
             ),
         ),
+        Exercice(
+            id="S432-1",
+            titre="Le taux de transformation par secteur",
+            enonce=(
+                "Pour chaque secteur d'activité, sur les prospects clos (convertis ou perdus) : "
+                "secteur_activite, prospects_clos, convertis, taux_transformation (décimal), "
+                "du meilleur taux au moins bon."
+            ),
+            solution=(
+                "SELECT secteur_activite,\n"
+                "       count(*) AS prospects_clos,\n"
+                "       count(*) FILTER (WHERE statut = 'converti') AS convertis,\n"
+                "       count(*) FILTER (WHERE statut = 'converti') / count(*) AS taux_transformation\n"
+                "FROM prospects\n"
+                "WHERE statut IN ('converti', 'perdu')\n"
+                "GROUP BY secteur_activite\n"
+                "ORDER BY taux_transformation DESC"
+            ),
+            indice=(
+                "Gardez seulement les prospects clos (WHERE statut IN ('converti', 'perdu')) : "
+                "un prospect « en cours » n'a pas encore d'issue. Comptez les convertis avec "
+                "count(*) FILTER (WHERE statut = 'converti') ou sum(CASE … END), divisez par "
+                "count(*), GROUP BY secteur_activite, ORDER BY taux_transformation DESC."
+            ),
+            ordre=True,
+            colonnes_ordre=("taux_transformation",),
+        ),
     )
 }
 
 # Les exercices SQL des autres unités, chacun dans son module (importé ici, après Exercice).
 from .exercices_connaissance import EXERCICES_CONNAISSANCE  # noqa: E402
 
-EXERCICES.update((e.id, e) for e in EXERCICES_CONNAISSANCE)
+EXERCICES_SQL.update((e.id, e) for e in EXERCICES_CONNAISSANCE)
+
+#: Tous les exercices auto-vérifiés : SQL et calcul.
+EXERCICES: dict[str, Exercice | ExerciceCalcul] = {**EXERCICES_SQL, **EXERCICES_CALCUL}
 
 
-def exercice(identifiant: str) -> Exercice:
+def exercice(identifiant: str) -> Exercice | ExerciceCalcul:
     """L'exercice ``identifiant`` ; sinon une erreur en français qui propose le plus proche.
 
     >>> exercice("S822-2").titre
@@ -301,6 +350,8 @@ def exercices(unite: str | None = None) -> pd.DataFrame:
 
     >>> exercices("S822")["id"].tolist()[:3]
     ['S822-1', 'S822-2', 'S822-3']
+    >>> exercices("s512")["titre"].tolist()[2]
+    "Report d'échéance"
     """
     lignes = [
         {"id": e.id, "titre": e.titre, "enonce": e.enonce}
@@ -313,6 +364,7 @@ def exercices(unite: str | None = None) -> pd.DataFrame:
 # Résultats attendus des exercices sans modification : la base canonique ne
 # change pas pendant une session, inutile de rejouer le corrigé à chaque essai.
 _attendus: dict[str, pd.DataFrame] = {}
+_valeurs_attendues: dict[str, float] = {}
 
 
 def _resultat_attendu(ex: Exercice) -> pd.DataFrame:
@@ -326,14 +378,21 @@ def _resultat_attendu(ex: Exercice) -> pd.DataFrame:
         return donnees.requete(ex.controle, con)
 
 
-def _echec(ex: Exercice, texte: str) -> Verdict:
+def _valeur_attendue(ex: ExerciceCalcul) -> float:
+    """La valeur du corrigé, calculée une fois par session."""
+    if ex.id not in _valeurs_attendues:
+        _valeurs_attendues[ex.id] = ex.calcul()
+    return _valeurs_attendues[ex.id]
+
+
+def _echec(ex: Exercice | ExerciceCalcul, texte: str) -> Verdict:
     return Verdict(
         False, f"{ex.id} — {ex.titre} : pas encore.\n{texte.strip()}\nIndice : {ex.indice}"
     )
 
 
 def verifier_exercice(identifiant: str, reponse: Any) -> Verdict:
-    """Vérifie la réponse (une requête SQL, en texte) à l'exercice ``identifiant``.
+    """Vérifie la réponse à l'exercice ``identifiant`` : une requête SQL (en texte) ou un nombre.
 
     Renvoie un ``Verdict`` (``gc.correction``) qui s'affiche ✅ ou ❌ avec une
     explication en français et, si la réponse est fausse, l'indice de
@@ -348,8 +407,12 @@ def verifier_exercice(identifiant: str, reponse: Any) -> Verdict:
     ❌ S822-2 — D'où viennent nos clients ? : pas encore.
     Votre requête est vide...
     Indice : Regroupez les clients par canal d'acquisition ...
+    >>> print(verifier_exercice("S512-1", 7387.5))  # doctest: +ELLIPSIS
+    ✅ S512-1 — Escompte pour paiement comptant : Bravo : 7...387,5 est la bonne valeur.
     """
     ex = exercice(identifiant)
+    if isinstance(ex, ExerciceCalcul):
+        return _verifier_calcul(ex, reponse)
     if isinstance(reponse, str) and _est_vide(reponse):
         return _echec(ex, _VIDE)
     attendu = _resultat_attendu(ex)
@@ -369,6 +432,22 @@ _VIDE = (
     "Votre requête est vide : écrivez-la entre les triples guillemets de ma_requete, "
     "puis exécutez la cellule."
 )
+
+
+def _verifier_calcul(ex: ExerciceCalcul, reponse: Any) -> Verdict:
+    """Compare le nombre de l'étudiant à la valeur du corrigé (les conseils de comparer_nombres)."""
+    if reponse is None or reponse is Ellipsis:  # la cellule n'a pas encore été remplie
+        modele = "None" if reponse is None else "..."
+        return _echec(
+            ex,
+            f"La variable {ex.variable} vaut encore {modele} : rangez votre calcul dans "
+            f"{ex.variable} (remplacez {modele} par le calcul, par exemple "
+            f"{ex.variable} = 100 * 1.2), puis exécutez la cellule.",
+        )
+    verdict = comparer_nombres(reponse, _valeur_attendue(ex), ex.tolerance, ex.relative)
+    if not verdict.ok:
+        return _echec(ex, verdict.message)
+    return Verdict(True, f"{ex.id} — {ex.titre} : {verdict.message}")
 
 
 def _est_vide(sql: str) -> bool:
@@ -408,3 +487,13 @@ def _comparer_modification(
         "Après votre instruction, la base ne contient pas ce qui est attendu "
         f"(requête de contrôle : {' '.join(ex.controle.split())}).\n{verdict.message}",
     )
+
+
+class _ModuleExercices(types.ModuleType):
+    """``gc.exercices`` est ce module ; l'appeler liste les exercices : ``gc.exercices("S512")``."""
+
+    def __call__(self, unite: str | None = None) -> pd.DataFrame:
+        return exercices(unite)
+
+
+sys.modules[__name__].__class__ = _ModuleExercices

@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import json
+import re
+from pathlib import Path
+
 import pytest
 
 import gc_helpers as gc
 from gc_helpers import exercices
+from gc_helpers.exercices_calcul import EXERCICES_CALCUL
+
+NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
 
 # Pour chaque exercice, au moins une réponse fausse plausible (l'erreur d'un étudiant réel).
 ERREURS_TYPIQUES: dict[str, list[str]] = {
@@ -132,6 +139,19 @@ ERREURS_TYPIQUES: dict[str, list[str]] = {
         # un seul des deux consentements
         "UPDATE clients SET optin_email = false WHERE id_client = 1202",
     ],
+    "S432-1": [
+        # prospects en cours et nouveaux comptés comme non convertis
+        "SELECT secteur_activite, count(*) AS prospects_clos, "
+        "count(*) FILTER (WHERE statut = 'converti') AS convertis, "
+        "count(*) FILTER (WHERE statut = 'converti') / count(*) AS taux_transformation "
+        "FROM prospects GROUP BY secteur_activite ORDER BY taux_transformation DESC",
+        # division entière : tous les taux à 0
+        "SELECT secteur_activite, count(*) AS prospects_clos, "
+        "count(*) FILTER (WHERE statut = 'converti') AS convertis, "
+        "count(*) FILTER (WHERE statut = 'converti') // count(*) AS taux_transformation "
+        "FROM prospects WHERE statut IN ('converti', 'perdu') GROUP BY secteur_activite "
+        "ORDER BY taux_transformation DESC",
+    ],
 }
 
 
@@ -142,10 +162,12 @@ def _connexion_du_notebook():
 
 
 def test_chaque_exercice_a_des_erreurs_typiques():
-    assert set(ERREURS_TYPIQUES) == set(exercices.EXERCICES)
+    assert set(ERREURS_TYPIQUES) == set(exercices.EXERCICES_SQL)
+    assert set(ERREURS_CALCUL) == set(EXERCICES_CALCUL)
+    assert set(exercices.EXERCICES) == set(exercices.EXERCICES_SQL) | set(EXERCICES_CALCUL)
 
 
-@pytest.mark.parametrize("identifiant", list(exercices.EXERCICES))
+@pytest.mark.parametrize("identifiant", list(exercices.EXERCICES_SQL))
 def test_le_corrige_passe_sa_propre_verification(identifiant):
     ex = exercices.exercice(identifiant)
     verdict = gc.verifier_exercice(identifiant, ex.solution)
@@ -222,3 +244,186 @@ def test_le_commentaire_du_modele_ne_gene_pas(identifiant):
     reponse = "-- Écrivez votre requête ici\n" + EXERCICES[identifiant].solution
     verdict = verifier_exercice(identifiant, reponse)
     assert verdict.ok, verdict.message
+
+
+# --------------------------------------------------------------------------- exercices de calcul
+
+# Pour chaque exercice de calcul : des réponses fausses plausibles (code Python évalué dans
+# l'espace du notebook), et un bout du conseil attendu en plus de l'indice (ou "").
+ERREURS_CALCUL: dict[str, list[tuple[str, str]]] = {
+    "S512-1": [
+        ("6250 * (1 - 0.015)", "HT au lieu de TTC"),  # TVA oubliée
+        ("6250 * 1.20", ""),  # escompte oublié
+    ],
+    "S512-2": [
+        ("4200 - (4200 * 0.072 * 45 / 360 + 5.50 * 1.20)", ""),  # jour de banque oublié
+        ("4200 - 4200 * 0.072 * 46 / 360", ""),  # commission oubliée
+    ],
+    "S512-3": [
+        ("2500 * (1 + 0.08 * 60 / 360)", ""),  # intérêt du report ajouté au lieu d'actualiser
+    ],
+    "S512-4": [
+        ("8400 * 0.12 * 45 / 365", ""),  # indemnité forfaitaire oubliée
+        ("8400 * 0.12 * 45 / 360 + 40", ""),  # année de 360 jours
+    ],
+    "S512-5": [
+        ("12000 * 0.048 / (1 - 1.048 ** -24)", ""),  # taux annuel non divisé par 12
+        ("12000 / 24", ""),  # intérêts oubliés
+    ],
+    "S512-6": [
+        ("0.04 * 30000 * 5", ""),  # intérêts sur le capital initial chaque année
+    ],
+    "S512-7": [
+        ("500 * 36", ""),  # loyers non actualisés
+        ("500 * (1 - 1.06 ** -36) / 0.06", ""),  # taux annuel non divisé par 12
+    ],
+    "S522-1": [
+        ("100 * hotels.std(ddof=0) / hotels.mean()", "pourcentage"),  # en pourcentage
+        ("hotels.std() / hotels.mean()", ""),  # écart-type de l'échantillon (n − 1)
+    ],
+    "S522-2": [
+        ("serie.iloc[4::4].mean() / serie.mean()", ""),  # décalage : les 1ers trimestres
+        ("serie.iloc[3::4].mean()", ""),  # pas divisé par la moyenne
+    ],
+    "S522-3": [
+        ("gc.ajustement_lineaire(serie).prevoir(21)", ""),  # coefficient saisonnier oublié
+        (
+            "gc.ajustement_lineaire(serie).prevoir(17) * gc.coefficients_saisonniers(serie, 4)[1]",
+            "",
+        ),
+    ],
+    "S522-4": [
+        # critère des clients au lieu de la valeur
+        ("(gc.segmentation_abc(portefeuille, 'ca_2025')['classe'] == 'A').sum()", ""),
+    ],
+    "S522-5": [
+        # divisé par tout le portefeuille (inactifs compris)
+        (
+            "achats[achats['famille'] == 'plaids']['id_client'].nunique() / len(portefeuille)",
+            "",
+        ),
+    ],
+}
+
+
+def _corriges_des_notebooks() -> dict[str, str]:
+    """Le code Python du corrigé de chaque exercice, lu dans la cellule markdown de son énoncé."""
+    corriges = {}
+    for chemin in sorted(NOTEBOOKS.glob("S*.ipynb")):
+        for cellule in json.loads(chemin.read_text(encoding="utf-8"))["cells"]:
+            source = "".join(cellule["source"])
+            titre = re.match(r"### Exercice (S\d+-\d+) ", source)
+            code = re.search(r"Corrigé.*?```python\n(.*?)```", source, re.S)
+            if cellule["cell_type"] == "markdown" and titre and code:
+                corriges[titre.group(1)] = code.group(1)
+    return corriges
+
+
+CORRIGES = _corriges_des_notebooks()
+
+
+@pytest.fixture(scope="module")
+def espace_du_notebook():
+    """Les tables que les notebooks construisent avant leurs exercices (mêmes fonctions)."""
+    con = gc.connecter()
+    ca_clients = gc.ca_par_client(2025, con)
+    return {
+        "gc": gc,
+        "ca_clients": ca_clients,
+        "hotels": ca_clients[ca_clients["secteur_activite"] == "hôtel"]["ca_2025"],
+        "serie": gc.ventes_par_periode(con, "trimestre", annees=(2022, 2025)),
+        "portefeuille": gc.ca_par_client(2025, con, inactifs=True),
+        "achats": gc.familles_achetees(2025, con),
+    }
+
+
+def test_chaque_exercice_de_calcul_a_son_corrige_dans_un_notebook():
+    assert set(EXERCICES_CALCUL) <= set(CORRIGES)
+
+
+@pytest.mark.parametrize("identifiant", list(EXERCICES_CALCUL))
+def test_le_corrige_du_notebook_est_accepte(identifiant, espace_du_notebook):
+    ex = EXERCICES_CALCUL[identifiant]
+    espace = dict(espace_du_notebook)
+    exec(CORRIGES[identifiant], espace)
+    verdict = gc.verifier_exercice(identifiant, espace[ex.variable])
+    assert verdict.ok, verdict.message
+    assert str(verdict).startswith(f"✅ {identifiant} — {ex.titre}")
+
+
+@pytest.mark.parametrize(
+    ("identifiant", "erreur", "conseil"),
+    [(i, e, c) for i, erreurs in ERREURS_CALCUL.items() for e, c in erreurs],
+)
+def test_une_erreur_de_calcul_echoue_avec_l_indice(
+    identifiant, erreur, conseil, espace_du_notebook
+):
+    ex = EXERCICES_CALCUL[identifiant]
+    verdict = gc.verifier_exercice(identifiant, eval(erreur, dict(espace_du_notebook)))
+    texte = str(verdict)
+    assert not verdict.ok
+    assert texte.startswith(f"❌ {identifiant} — {ex.titre} : pas encore.")
+    assert texte.endswith(f"Indice : {ex.indice}")
+    assert conseil in texte
+
+
+def test_valeurs_attendues_calculees_a_la_main():
+    """Quelques clés contre l'arithmétique du corrigé (indépendante des outils du cours)."""
+    attendus = {
+        "S512-1": 6250 * 0.985 * 1.2,  # 7 387,50 €
+        "S512-2": 4200 - (4200 * 0.072 * 46 / 360 + 5.50 * 1.2),  # 4 154,76 €
+        "S512-4": 8400 * 0.12 * 45 / 365 + 40,  # 164,27 €
+        "S512-6": 1200 + 960 + 720 + 480 + 240,  # 3 600 €
+    }
+    for identifiant, attendu in attendus.items():
+        assert EXERCICES_CALCUL[identifiant].calcul() == pytest.approx(attendu, abs=1e-9)
+
+
+def test_reponse_none_texte_ou_tableau_messages_en_francais():
+    rien = gc.verifier_exercice("S512-5", None)
+    assert not rien.ok
+    assert "La variable reponse vaut encore None : rangez votre calcul dans reponse" in str(rien)
+    assert "Indice : Taux mensuel" in str(rien)
+    # Le nom de la variable est celui du notebook.
+    assert "rangez votre calcul dans ma_reponse" in gc.verifier_exercice("S522-4", None).message
+    points = gc.verifier_exercice("S522-4", ...).message
+    assert "La variable ma_reponse vaut encore ... : rangez votre calcul" in points
+    texte = gc.verifier_exercice("S512-1", "7 387,50 €")
+    assert not texte.ok and "Votre réponse est un texte" in texte.message
+    assert "7387.50" in texte.message  # le nombre à écrire, sans guillemets
+    requete = gc.verifier_exercice("S512-1", "SELECT 1")
+    assert not requete.ok and "un nombre est attendu" in requete.message
+    assert gc.verifier_exercice("S512-1", 7387.50).ok
+
+
+def test_la_valeur_attendue_est_calculee_une_fois(monkeypatch):
+    appels = []
+    ex = EXERCICES_CALCUL["S512-3"]
+    monkeypatch.setattr(exercices, "_valeurs_attendues", {})
+    monkeypatch.setitem(
+        exercices.EXERCICES,
+        "S512-3",
+        exercices.ExerciceCalcul(
+            ex.id, ex.titre, ex.enonce, lambda: appels.append(1) or 2533.94, ex.indice
+        ),
+    )
+    for _ in range(3):
+        gc.verifier_exercice("S512-3", 2533.94)
+    assert appels == [1]
+
+
+def test_la_cle_ignore_les_modifications_de_l_etudiant():
+    con = gc.connecter()
+    gc.requete("UPDATE commandes SET montant_ht = 0 WHERE year(date_commande) = 2025", con)
+    gc.requete("UPDATE clients SET secteur_activite = 'hôtel'", con)
+    # Comptés sur les données d'origine : 182 clients en A, hôtels à 201,6 % de variation.
+    assert gc.verifier_exercice("S522-4", 182).ok
+    assert gc.verifier_exercice("S522-1", 2.0159553).ok
+
+
+def test_gc_exercices_liste_une_unite():
+    df = gc.exercices("S512")
+    assert df["id"].tolist() == [f"S512-{n}" for n in range(1, 8)]
+    assert df.loc[0, "titre"] == "Escompte pour paiement comptant"
+    assert gc.exercices("s522")["id"].tolist() == [f"S522-{n}" for n in range(1, 6)]
+    assert set(gc.exercices()["id"]) == set(exercices.EXERCICES)

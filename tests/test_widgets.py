@@ -9,13 +9,11 @@ machine (voir le compte rendu de mesures dans le rapport du module).
 
 from __future__ import annotations
 
-import html
 import re
-import statistics
-import time
 
 import pandas as pd
 import pytest
+from outils_widgets import chrono, visible
 
 import gc_helpers as gc
 from gc_helpers import widgets
@@ -26,22 +24,6 @@ def con():
     return gc.connecter()
 
 
-def _chrono(fonction, repetitions: int = 7) -> float:
-    fonction()  # premier appel : caches de DuckDB et de pandas
-    durees = []
-    for _ in range(repetitions):
-        debut = time.perf_counter()
-        fonction()
-        durees.append((time.perf_counter() - debut) * 1000)
-    return statistics.median(durees)
-
-
-def _texte(fragment: str) -> str:
-    """Le texte visible d'un fragment HTML (balises retirées, espaces insécables normalisés)."""
-    texte = html.unescape(re.sub(r"<[^>]+>", " ", fragment))
-    return re.sub(r"\s+", " ", texte.replace("\u202f", " ").replace("\xa0", " "))
-
-
 # --------------------------------------------------------------------------- console SQL
 
 
@@ -50,7 +32,7 @@ def test_console_affiche_le_resultat_et_le_nombre_de_lignes(con):
     console.zone_requete.value = "SELECT id_commercial, nom FROM commerciaux ORDER BY id_commercial"
     console.bouton_executer.click()
     nb = len(gc.requete("SELECT * FROM commerciaux", con))
-    assert f"{nb} lignes au total" in _texte(console.message.value)
+    assert f"{nb} lignes au total" in visible(console.message.value)
     premier = gc.requete("SELECT nom FROM commerciaux ORDER BY id_commercial LIMIT 1", con)
     assert premier.loc[0, "nom"] in console.resultat.value
     assert console.resultat.value.count("<tr") == nb + 1  # en-tête + une ligne par commercial
@@ -60,7 +42,7 @@ def test_console_limite_l_affichage_et_annonce_le_total(con):
     console = widgets.console_sql(con, "SELECT * FROM clients", lignes_max=5)
     console.bouton_executer.click()
     total = len(gc.requete("SELECT * FROM clients", con))
-    message = _texte(console.message.value)
+    message = visible(console.message.value)
     assert f"{gc.nombre(total, 0)} lignes au total".replace("\u202f", " ") in message
     assert "Seules les 5 premières sont affichées" in message
     assert console.resultat.value.count("<tr") == 6
@@ -69,7 +51,7 @@ def test_console_limite_l_affichage_et_annonce_le_total(con):
 def test_console_formate_les_montants_a_la_francaise(con):
     console = widgets.console_sql(con, "SELECT 1234.5 AS ca_ht, 0.125 AS taux_remise")
     console.bouton_executer.click()
-    texte = _texte(console.resultat.value)
+    texte = visible(console.resultat.value)
     assert "1 234,50 €" in texte
     assert "12,5 %" in texte
 
@@ -78,7 +60,7 @@ def test_console_explique_une_erreur_en_francais(con):
     console = widgets.console_sql(con, "SELECT 1")
     console.zone_requete.value = "SELECT nom FROM client"
     console.bouton_executer.click()
-    texte = _texte(console.message.value)
+    texte = visible(console.message.value)
     assert "La table « client » n'existe pas" in texte
     assert "clients" in texte  # la suggestion
     assert "Traceback" not in texte
@@ -88,16 +70,16 @@ def test_console_explique_une_erreur_en_francais(con):
 def test_console_requete_vide(con):
     console = widgets.console_sql(con, "   ")
     console.bouton_executer.click()
-    assert "La requête est vide" in _texte(console.message.value)
+    assert "La requête est vide" in visible(console.message.value)
 
 
 def test_console_modification_puis_reinitialisation(con):
     console = widgets.console_sql(con, "DELETE FROM relances")
     console.bouton_executer.click()
-    assert "lignes modifiées" in _texte(console.message.value)
+    assert "lignes modifiées" in visible(console.message.value)
     assert gc.requete("SELECT count(*) AS n FROM relances", con).loc[0, "n"] == 0
     console.bouton_reinitialiser.click()
-    assert "Base réinitialisée" in _texte(console.message.value)
+    assert "Base réinitialisée" in visible(console.message.value)
     assert gc.requete("SELECT count(*) AS n FROM relances", con).loc[0, "n"] > 0
 
 
@@ -140,9 +122,9 @@ def test_ciblage_reagit_aux_criteres(con):
         "AND email IS NOT NULL AND optin_email",
         con,
     ).loc[0, "n"]
-    assert f"{attendu} contacts à cibler" in _texte(w.bilan.value)
+    assert f"{attendu} contacts à cibler" in visible(w.bilan.value)
     assert "optin_email" in w.requete_sql.value
-    assert "c.secteur_activite IN ('CSE')" in _texte(w.requete_sql.value)
+    assert "c.secteur_activite IN ('CSE')" in visible(w.requete_sql.value)
 
 
 def test_ciblage_sans_consentement_avertit(con):
@@ -153,7 +135,7 @@ def test_ciblage_sans_consentement_avertit(con):
     sans = widgets.cibler(w.criteres(), con)
     assert sans.n == avec.n + avec.n_sans_consentement
     assert "RGPD" in w.bilan.value and "⚠" in w.bilan.value
-    assert "AND c.optin_email" not in _texte(w.requete_sql.value)
+    assert "AND c.optin_email" not in visible(w.requete_sql.value)
 
 
 def test_cibler_coherent_avec_sql(con):
@@ -198,7 +180,7 @@ def test_explorateur_qualite_reagit_au_seuil(con):
     w = widgets.explorateur_qualite(con=con)
 
     def nb_paires():
-        return int(re.search(r"(\d+) paires?", _texte(w.bilan.value)).group(1))
+        return int(re.search(r"(\d+) paires?", visible(w.bilan.value)).group(1))
 
     w.curseur_seuil.value = 100
     a_100 = nb_paires()
@@ -219,7 +201,7 @@ def test_explorateur_qualite_sur_une_table_donnee():
         }
     )
     w = widgets.explorateur_qualite(contacts)
-    assert "1 paire" in _texte(w.bilan.value)
+    assert "1 paire" in visible(w.bilan.value)
 
 
 # --------------------------------------------------------------------------- durées
@@ -238,16 +220,16 @@ def test_durees_des_calculs(con, capsys):
         "GROUP BY 1",
     ):
         console.zone_requete.value = requete
-        mesures[f"console : {requete[:40]}"] = _chrono(console.bouton_executer.click)
-    mesures["console : changement de table"] = _chrono(
+        mesures[f"console : {requete[:40]}"] = chrono(console.bouton_executer.click)
+    mesures["console : changement de table"] = chrono(
         lambda: setattr(
             console.choix_table,
             "value",
             "factures" if console.choix_table.value != "factures" else "clients",
         )
     )
-    mesures["ciblage : actualiser"] = _chrono(ciblage.actualiser)
-    mesures["doublons : curseur"] = _chrono(
+    mesures["ciblage : actualiser"] = chrono(ciblage.actualiser)
+    mesures["doublons : curseur"] = chrono(
         lambda: setattr(
             explorateur.curseur_seuil,
             "value",
@@ -259,7 +241,7 @@ def test_durees_des_calculs(con, capsys):
         for nom, duree in mesures.items():
             print(f"  {nom:<55} {duree:6.1f} ms")
     # Garde-fou large (la machine de CI est partagée) ; les cibles fines sont dans make bench.
-    assert max(mesures.values()) < 500, mesures
+    assert max(mesures.values()) < 500, mesures  # requêtes SQL libres : plus lourdes
 
 
 def test_unites_deduites_des_noms_de_colonnes():

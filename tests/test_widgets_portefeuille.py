@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import statistics
-import time
 
 import numpy as np
 import pytest
+from outils_widgets import LIMITE_MS, chrono
 
 import gc_helpers as gc
 from gc_helpers import widgets
@@ -17,16 +17,6 @@ from gc_helpers.widgets.portefeuille import _libelle_futur, selectionner_valeurs
 @pytest.fixture(scope="module")
 def con():
     return gc.connecter()
-
-
-def _mediane_ms(fonction, repetitions: int = 5) -> float:
-    fonction()
-    durees = []
-    for _ in range(repetitions):
-        debut = time.perf_counter()
-        fonction()
-        durees.append((time.perf_counter() - debut) * 1000)
-    return statistics.median(durees)
 
 
 def test_explorateur_abc_suit_le_critere_et_les_seuils(con):
@@ -102,14 +92,14 @@ def test_durees_des_interactions(con, capsys):
         return lambda: setattr(controle, "value", b if controle.value == a else a)
 
     mesures = {
-        "ABC : critère": _mediane_ms(basculer(abc.choix_critere, "clients", "valeur")),
-        "ABC : seuil": _mediane_ms(basculer(abc.seuil_b, 50, 60)),
-        "prévision : mois/trimestres": _mediane_ms(basculer(prev.choix_pas, "mois", "trimestre")),
-        "prévision : méthode": _mediane_ms(basculer(prev.choix_methode, "tendance", "moyennes")),
-        "statistiques : secteur": _mediane_ms(basculer(stat.choix_secteur, "CSE", "tous")),
+        "ABC : critère": chrono(basculer(abc.choix_critere, "clients", "valeur")),
+        "ABC : seuil": chrono(basculer(abc.seuil_b, 50, 60)),
+        "prévision : mois/trimestres": chrono(basculer(prev.choix_pas, "mois", "trimestre")),
+        "prévision : méthode": chrono(basculer(prev.choix_methode, "tendance", "moyennes")),
+        "statistiques : secteur": chrono(basculer(stat.choix_secteur, "CSE", "tous")),
     }
     with capsys.disabled():
         for nom, ms in mesures.items():
             print(f"\n  {nom} : {ms:.1f} ms", end="")
     # Large marge pour une machine chargée : l'objectif est 50 ms.
-    assert max(mesures.values()) < 150, mesures
+    assert max(mesures.values()) < LIMITE_MS, mesures

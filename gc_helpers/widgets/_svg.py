@@ -1,4 +1,4 @@
-"""Petits graphiques SVG pour les widgets : courbes, histogramme, boîte à moustaches.
+"""Petits graphiques SVG pour les widgets : courbes, barres, histogramme, boîte à moustaches.
 
 Un widget redessine son graphique à chaque interaction : matplotlib y mettrait
 une centaine de millisecondes, un SVG écrit à la main une seule. Les axes sont
@@ -135,6 +135,74 @@ def courbes_svg(
             f'stroke="{couleur}" stroke-width="2"{tirets}/>'
             f'<text x="{r.x0 + 36}" y="{y_legende + 4}">{html.escape(c.nom)}</text>'
         )
+    return _svg(morceaux)
+
+
+def _euros_axe(v: float) -> str:
+    return formats.euros(v, 0)
+
+
+def barres_svg(
+    etiquettes: Sequence[str],
+    series: Sequence[tuple[str, Sequence[float]]],
+    titre: str = "",
+    empile: bool = True,
+    format_y: Callable[[float], str] = _euros_axe,
+    couleurs: Sequence[str] = _COULEURS,
+) -> str:
+    """Diagramme en barres en SVG : séries empilées (ou côte à côte si ``empile=False``).
+
+    ``series`` : des couples (nom, une valeur par étiquette) ; légende sous l'axe.
+    Les graduations de l'axe des ordonnées sont rondes, comme celles des courbes.
+
+    >>> svg = barres_svg(["2025", "2026"], [("Intérêts", [300, 150]), ("Capital", [1000, 1000])])
+    >>> svg.count("<rect") - 2  # 2 barres × 2 séries (les 2 autres : la légende)
+    4
+    >>> "1\\u202f500\\xa0€" in svg  # graduation ronde au-dessus du sommet (1 300 €)
+    True
+    """
+    n = len(etiquettes)
+    if n == 0 or not series:
+        return _svg([f'<text x="20" y="40">{html.escape(titre)} : aucune donnée</text>'])
+    colonnes = [[float(s[1][k]) for s in series] for k in range(n)]
+    if empile:  # le sommet (ou le fond) d'une pile : la somme de ses parts de même signe
+        hauts = [sum(v for v in c if v > 0) for c in colonnes]
+        bas = [sum(v for v in c if v < 0) for c in colonnes]
+    else:
+        hauts, bas = [max(c) for c in colonnes], [min(c) for c in colonnes]
+    r = _Repere(0, n, min([*bas, 0.0]), max([*hauts, 0.0]))
+    # Étiquettes : toutes s'il y en a peu, sinon une douzaine environ.
+    saut = max(1, round(n / 12))
+    morceaux = _cadre(
+        r, titre, format_y, [(k + 0.5, str(etiquettes[k])) for k in range(0, n, saut)]
+    )
+    largeur = 0.8 / (1 if empile else len(series))  # en unités d'abscisse (1 par étiquette)
+    for k, valeurs in enumerate(colonnes):
+        positif = negatif = 0.0
+        for j, v in enumerate(valeurs):
+            if empile:
+                debut = positif if v >= 0 else negatif
+                x = k + 0.1
+            else:
+                debut, x = 0.0, k + 0.1 + j * largeur
+            y_a, y_b = r.py(debut), r.py(debut + v)
+            morceaux.append(
+                f'<rect x="{r.px(x):.1f}" y="{min(y_a, y_b):.1f}" '
+                f'width="{max(r.px(x + largeur) - r.px(x), 0.5):.1f}" '
+                f'height="{abs(y_b - y_a):.1f}" fill="{couleurs[j % len(couleurs)]}"/>'
+            )
+            if empile and v >= 0:
+                positif += v
+            elif empile:
+                negatif += v
+    x = r.x0
+    for j, (nom, _) in enumerate(series):  # légende sous l'axe
+        morceaux.append(
+            f'<rect x="{x}" y="{_HAUTEUR - 14}" width="10" height="10" '
+            f'fill="{couleurs[j % len(couleurs)]}"/>'
+            f'<text x="{x + 14}" y="{_HAUTEUR - 5}">{html.escape(nom)}</text>'
+        )
+        x += 20 + 7 * len(nom)
     return _svg(morceaux)
 
 

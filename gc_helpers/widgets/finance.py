@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import html
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,6 +20,7 @@ import pandas as pd
 from .. import finance, formats
 from .._erreurs import ErreurCours
 from ._commun import _LARGEUR, _html_message
+from ._svg import barres_svg
 
 __all__ = [
     "simulateur_emprunt",
@@ -57,71 +58,6 @@ def _montant(valeur: float, description: str, pas: float = 100) -> widgets.Bound
     return widgets.BoundedFloatText(
         value=valeur, min=0, max=10_000_000, step=pas, description=description, style=_STYLE
     )
-
-
-def _svg_barres(
-    etiquettes: Sequence[str],
-    series: Sequence[tuple[str, Sequence[float]]],
-    empile: bool,
-    titre: str,
-    largeur: int = 640,
-    hauteur: int = 240,
-) -> str:
-    """Diagramme en barres (empilées ou côte à côte) en SVG, montants en euros."""
-    marge_g, marge_b, marge_h = 80, 40, 30
-    zone_l, zone_h = largeur - marge_g - 10, hauteur - marge_b - marge_h
-    n = len(etiquettes)
-    if empile:
-        sommets = [sum(s[1][k] for s in series) for k in range(n)]
-    else:
-        sommets = [max(s[1][k] for s in series) for k in range(n)]
-    maximum = max(sommets, default=0) or 1.0
-    pas = zone_l / max(n, 1)
-    epaisseur = pas * 0.8 / (1 if empile else len(series))
-    morceaux = [
-        f'<svg width="{largeur}" height="{hauteur}" xmlns="http://www.w3.org/2000/svg" '
-        'style="font-family: sans-serif; font-size: 11px">',
-        f'<text x="{largeur / 2}" y="16" text-anchor="middle" font-weight="bold" '
-        f'font-size="13px">{html.escape(titre)}</text>',
-    ]
-    for fraction in (0, 0.5, 1):  # graduations : 0, la moitié et le maximum
-        y = marge_h + zone_h * (1 - fraction)
-        morceaux.append(
-            f'<line x1="{marge_g}" x2="{largeur - 10}" y1="{y:.1f}" y2="{y:.1f}" '
-            'stroke="#ccc" stroke-dasharray="3,3"/>'
-            f'<text x="{marge_g - 4}" y="{y + 4:.1f}" text-anchor="end">'
-            f"{html.escape(formats.euros(maximum * fraction, 0))}</text>"
-        )
-    for k in range(n):
-        base = marge_h + zone_h
-        for j, (_, valeurs) in enumerate(series):
-            h = zone_h * valeurs[k] / maximum
-            x = marge_g + pas * k + pas * 0.1 + (0 if empile else j * epaisseur)
-            y = base - h
-            morceaux.append(
-                f'<rect x="{x:.1f}" y="{y:.1f}" width="{max(epaisseur, 0.5):.1f}" '
-                f'height="{max(h, 0):.1f}" fill="{_COULEURS[j % len(_COULEURS)]}"/>'
-            )
-            if empile:
-                base = y
-    # Étiquettes : toutes s'il y en a peu, sinon une sur dix environ.
-    saut = max(1, round(n / 12))
-    for k in range(0, n, saut):
-        x = marge_g + pas * (k + 0.5)
-        morceaux.append(
-            f'<text x="{x:.1f}" y="{hauteur - marge_b + 14}" text-anchor="middle">'
-            f"{html.escape(str(etiquettes[k]))}</text>"
-        )
-    x = marge_g
-    for j, (nom, _) in enumerate(series):  # légende sous l'axe
-        morceaux.append(
-            f'<rect x="{x}" y="{hauteur - 14}" width="10" height="10" '
-            f'fill="{_COULEURS[j % len(_COULEURS)]}"/>'
-            f'<text x="{x + 14}" y="{hauteur - 5}">{html.escape(nom)}</text>'
-        )
-        x += 20 + 7 * len(nom)
-    morceaux.append("</svg>")
-    return "".join(morceaux)
 
 
 def _lignes_html(lignes: Mapping[str, str]) -> str:
@@ -278,14 +214,14 @@ class SimulateurEmprunt(widgets.VBox):
                 "Coût du crédit (total des intérêts)": f"<b>{formats.euros(s.cout_credit)}</b>",
             }
         )
-        self.graphique.value = _svg_barres(
+        self.graphique.value = barres_svg(
             t["periode"].tolist(),
             [
                 ("Intérêts", t["interets"].tolist()),
                 ("Capital remboursé", t["amortissement"].tolist()),
             ],
-            empile=True,
             titre=f"Composition de chaque {echeance}",
+            couleurs=_COULEURS,
         )
         vue = t.rename(
             columns={
@@ -529,14 +465,15 @@ class ComparateurFinancements(widgets.VBox):
             f"<p>Coût net actualisé le plus faible : <b>{html.escape(meilleure)}</b>. "
             "À comparer avec ce que chaque solution apporte (propriété, entretien, trésorerie).</p>"
         )
-        self.graphique.value = _svg_barres(
+        self.graphique.value = barres_svg(
             t["solution"].tolist(),
             [
                 ("Total décaissé", t["decaissements"].tolist()),
                 ("Coût net actualisé", t["cout_net_actualise"].tolist()),
             ],
-            empile=False,
             titre="Coût de chaque solution",
+            empile=False,
+            couleurs=_COULEURS,
         )
 
     def _sur_changement(self, _changement: Mapping[str, Any]) -> None:

@@ -19,6 +19,7 @@ import pandas as pd
 
 from .. import donnees, formats, portefeuille, prevision, statistiques
 from .._erreurs import ErreurCours
+from ..extraits import ventes_par_periode  # réexportée : les widgets S522 s'en servent
 from ._commun import _LARGEUR, _html_message
 from ._svg import Courbe, boite_svg, courbes_svg, histogramme_svg
 
@@ -72,28 +73,6 @@ def ca_clients_par_annee(con: duckdb.DuckDBPyConnection | None = None) -> pd.Dat
     df = donnees.requete(sql, con)
     df["ca_ht"] = df["ca_ht"].astype(float)
     return df
-
-
-def ventes_par_periode(
-    con: duckdb.DuckDBPyConnection | None = None, pas: str = "trimestre"
-) -> pd.Series:
-    """CA HT de l'entreprise (commandes non annulées) par mois ou par trimestre.
-
-    Index : ``2024-T3`` ou ``2024-07`` ; toute la période des données.
-    """
-    if pas not in ("mois", "trimestre"):
-        raise ErreurCours(f"pas : 'mois' ou 'trimestre' ; reçu {pas!r}.")
-    etiquette = (
-        "strftime(date_commande, '%Y-%m')"
-        if pas == "mois"
-        else "year(date_commande) || '-T' || quarter(date_commande)"
-    )
-    df = donnees.requete(
-        f"SELECT {etiquette} AS periode, sum(montant_ht) AS ca_ht FROM commandes "
-        "WHERE statut <> 'annulée' GROUP BY ALL ORDER BY 1",
-        con,
-    )
-    return pd.Series(df["ca_ht"].astype(float).to_numpy(), index=df["periode"], name="ca_ht")
 
 
 def _options_periodes(df: pd.DataFrame) -> list[str]:

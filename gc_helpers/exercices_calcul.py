@@ -1,0 +1,274 @@
+"""Clés de correction des exercices de **calcul** « À vous de jouer » (une section par unité).
+
+Le notebook ne montre pas la bonne réponse : la cellule de l'étudiant appelle
+``gc.verifier_exercice("S512-1", reponse)``, qui calcule ici la valeur attendue
+avec les outils du cours, sur les données d'origine (jamais sur la copie de
+travail du notebook), puis la compare au nombre de l'étudiant.
+
+Pour ajouter les exercices d'une unité : une section de plus dans
+``EXERCICES_CALCUL`` ; ``exercices.py`` (les exercices SQL) n'a pas à changer.
+
+>>> EXERCICES_CALCUL["S512-3"].titre
+"Report d'échéance"
+>>> round(EXERCICES_CALCUL["S512-3"].calcul(), 2)
+2533.94
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pandas as pd
+
+from . import donnees, extraits, finance, portefeuille, prevision, statistiques
+
+__all__ = ["ExerciceCalcul", "EXERCICES_CALCUL"]
+
+
+@dataclass(frozen=True)
+class ExerciceCalcul:
+    """Un exercice dont la réponse est un nombre.
+
+    - ``calcul`` : calcule la valeur attendue avec les outils du cours ;
+    - ``tolerance`` : écart accepté, absolu (0,01 = au centime près) ou, si
+      ``relative``, en proportion de la valeur attendue ;
+    - ``variable`` : le nom de la variable de réponse dans le notebook ;
+    - ``indice`` : affiché quand la réponse est fausse.
+    """
+
+    id: str
+    titre: str
+    enonce: str
+    calcul: Callable[[], float]
+    indice: str
+    tolerance: float = 0.01
+    relative: bool = False
+    variable: str = "reponse"
+
+    @property
+    def unite(self) -> str:
+        """Le code de l'unité (« S512 » pour « S512-3 »)."""
+        return self.id.split("-")[0]
+
+
+# --------------------------------------------------------------------------- S512
+
+
+def _s512_2() -> float:
+    jours = finance.nombre_de_jours("2026-10-31", "2026-12-15", jours_de_banque=1)
+    return finance.agios(4200, 0.072, jours, commissions_fixes_ht=5.50)["valeur_nette"]
+
+
+def _s512_4() -> float:
+    retard = finance.nombre_de_jours("2026-09-30", "2026-11-14")
+    return finance.penalites_retard(8400, 0.12, retard)
+
+
+def _s512_6() -> float:
+    tableau = finance.tableau_amortissement(30000, 0.04, 5, mode="amortissements_constants")
+    return tableau["interets"].sum()
+
+
+_S512 = (
+    ExerciceCalcul(
+        id="S512-1",
+        titre="Escompte pour paiement comptant",
+        enonce=(
+            "Net commercial 6 250 € HT, escompte de règlement 1,5 %, TVA 20 % : le net à payer TTC."
+        ),
+        calcul=lambda: finance.escompte_reglement(6250, 0.015)["net_a_payer_ttc"],
+        indice=(
+            "L'escompte se calcule sur le net commercial HT ; la TVA sur le net financier "
+            "(net commercial − escompte)."
+        ),
+    ),
+    ExerciceCalcul(
+        id="S512-2",
+        titre="Remise d'une LCR à l'escompte",
+        enonce=(
+            "LCR de 4 200 € au 15/12/2026 remise le 31/10/2026, taux 7,2 %, 1 jour de banque, "
+            "commission 5,50 € HT, TVA 20 % : la valeur nette."
+        ),
+        calcul=_s512_2,
+        indice=(
+            "Jours : du 1er au 30 novembre (30) + 15 jours de décembre + 1 jour de banque. "
+            "La TVA ne porte que sur la commission de service."
+        ),
+    ),
+    ExerciceCalcul(
+        id="S512-3",
+        titre="Report d'échéance",
+        enonce=(
+            "Effet de 2 500 € à 20 jours remplacé par un effet à 80 jours, taux 8 % : "
+            "le nominal du nouvel effet."
+        ),
+        calcul=lambda: finance.nominal_equivalent(2500, 20, 80, 0.08),
+        indice=(
+            "Égalez les valeurs actuelles commerciales : "
+            "V' × (1 − 0,08 × 80/360) = 2 500 × (1 − 0,08 × 20/360)."
+        ),
+    ),
+    ExerciceCalcul(
+        id="S512-4",
+        titre="Pénalités d'un client en retard",
+        enonce=(
+            "Facture de 8 400 € TTC échue le 30/09/2026, réglée le 14/11/2026, pénalités à "
+            "12 % par an : pénalités + indemnité forfaitaire."
+        ),
+        calcul=_s512_4,
+        indice=(
+            "Jours de retard : 31 en octobre + 14 en novembre. Base 365 jours, sur le TTC, "
+            "plus 40 €."
+        ),
+    ),
+    ExerciceCalcul(
+        id="S512-5",
+        titre="La mensualité d'un emprunt",
+        enonce="Emprunt de 12 000 € sur 24 mois à 4,8 % par an (taux proportionnel) : la mensualité.",
+        calcul=lambda: finance.annuite_constante(12000, 0.048 / 12, 24),
+        indice="Taux mensuel = 0,048 / 12 = 0,004 ; a = C × i / (1 − (1 + i)^−n) avec n = 24.",
+    ),
+    ExerciceCalcul(
+        id="S512-6",
+        titre="Coût d'un emprunt à amortissements constants",
+        enonce=(
+            "Emprunt de 30 000 € sur 5 ans par amortissements constants à 4 % : "
+            "le coût du crédit (total des intérêts)."
+        ),
+        calcul=_s512_6,
+        indice=(
+            "Le capital dû en début d'année vaut 30 000, 24 000, 18 000, 12 000 puis 6 000 € ; "
+            "les intérêts en sont 4 %."
+        ),
+    ),
+    ExerciceCalcul(
+        id="S512-7",
+        titre="Valeur actuelle des loyers d'une LLD",
+        enonce=(
+            "36 loyers mensuels de 500 € en fin de mois, actualisés à 6 % par an "
+            "(taux proportionnel) : leur valeur actuelle."
+        ),
+        calcul=lambda: finance.valeur_actuelle_annuites(500, 0.06 / 12, 36),
+        indice=(
+            "Valeur actuelle d'une suite d'annuités : a × (1 − (1 + i)^−n) / i "
+            "avec i = 0,005 et n = 36."
+        ),
+    ),
+)
+
+
+# --------------------------------------------------------------------------- S522
+# Les tables du notebook (ca_clients, serie, portefeuille, achats), reconstruites
+# par les mêmes fonctions que lui, sur les données d'origine.
+
+
+@functools.cache
+def _ca_clients() -> pd.DataFrame:
+    return extraits.ca_par_client(2025, donnees.connexion_lecture())
+
+
+@functools.cache
+def _serie() -> pd.Series:
+    return extraits.ventes_par_periode(donnees.connexion_lecture(), annees=(2022, 2025))
+
+
+def _s522_1() -> float:
+    ca = _ca_clients()
+    hotels = ca[ca["secteur_activite"] == "hôtel"]["ca_2025"]
+    return statistiques.indicateurs(hotels)["coefficient_variation"]
+
+
+def _s522_4() -> float:
+    clients = extraits.ca_par_client(2025, donnees.connexion_lecture(), inactifs=True)
+    abc = portefeuille.segmentation_abc(clients, "ca_2025", critere="valeur")
+    return portefeuille.synthese_abc(abc).set_index("classe").loc["A", "nb_clients"]
+
+
+def _s522_5() -> float:
+    achats = extraits.familles_achetees(2025, donnees.connexion_lecture())
+    return portefeuille.taux_detention(achats).set_index("famille").loc["plaids", "taux_detention"]
+
+
+_S522 = (
+    ExerciceCalcul(
+        id="S522-1",
+        titre="La dispersion du CA des hôtels",
+        enonce=(
+            "Coefficient de variation du CA 2025 des clients hôtels actifs en 2025, en décimal, "
+            "avec l'écart-type de la population."
+        ),
+        calcul=_s522_1,
+        indice=(
+            "Filtrez ca_clients[ca_clients['secteur_activite'] == 'hôtel']['ca_2025'], puis "
+            "divisez l'écart-type (.std(ddof=0) : population) par la moyenne (.mean())."
+        ),
+        tolerance=0.0001,
+        variable="ma_reponse",
+    ),
+    ExerciceCalcul(
+        id="S522-2",
+        titre="Le coefficient saisonnier du 4e trimestre",
+        enonce=(
+            "Coefficient saisonnier du 4e trimestre de serie (2022-2025) par la méthode des "
+            "moyennes, modèle multiplicatif."
+        ),
+        calcul=lambda: prevision.coefficients_saisonniers(_serie(), 4, methode="moyennes")[4],
+        indice=(
+            "Moyenne des quatre 4es trimestres divisée par la moyenne des 16 trimestres ; "
+            "les 4es trimestres sont serie.iloc[3::4] (un sur quatre à partir du 4e)."
+        ),
+        tolerance=0.0001,
+        variable="ma_reponse",
+    ),
+    ExerciceCalcul(
+        id="S522-3",
+        titre="Prévoir le 1er trimestre 2027",
+        enonce=(
+            "Prévision du CA du 1er trimestre 2027 (rang 21) : tendance des moindres carrés × "
+            "coefficient saisonnier du 1er trimestre par les moyennes mobiles."
+        ),
+        calcul=lambda: prevision.prevision_saisonniere(_serie(), 4, horizon=5)["prevision"].iloc[
+            -1
+        ],
+        indice=(
+            "gc.ajustement_lineaire(serie).prevoir(21) donne la tendance au rang 21 ; "
+            "gc.coefficients_saisonniers(serie, 4)[1] le coefficient du 1er trimestre."
+        ),
+        variable="ma_reponse",
+    ),
+    ExerciceCalcul(
+        id="S522-4",
+        titre="Combien de clients en classe A ?",
+        enonce=(
+            "Nombre de clients professionnels en classe A au critère de la valeur "
+            "(A jusqu'à 80 % du CA 2025 cumulé)."
+        ),
+        calcul=_s522_4,
+        indice=(
+            "gc.segmentation_abc(portefeuille, 'ca_2025', critere='valeur'), puis comptez les "
+            "lignes dont la classe vaut 'A'."
+        ),
+        tolerance=0,
+        variable="ma_reponse",
+    ),
+    ExerciceCalcul(
+        id="S522-5",
+        titre="Le taux de détention des plaids",
+        enonce=(
+            "Taux de détention de la famille « plaids » parmi les clients professionnels "
+            "actifs en 2025, en décimal."
+        ),
+        calcul=_s522_5,
+        indice=(
+            "Nombre de clients distincts ayant acheté des plaids / nombre de clients distincts "
+            "de achats."
+        ),
+        tolerance=0.0001,
+        variable="ma_reponse",
+    ),
+)
+
+
+EXERCICES_CALCUL: dict[str, ExerciceCalcul] = {e.id: e for e in (*_S512, *_S522)}
