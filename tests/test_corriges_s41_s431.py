@@ -2,7 +2,8 @@
 
 Exercices SQL : le corrigé écrit dans le notebook donne le même résultat que celui du
 registre (``gc.verifier_exercice``). Exercices de calcul : le code du corrigé, exécuté avant la
-cellule de vérification (sans ses lignes « variable = None »), donne des verdicts justes.
+cellule de vérification (sans sa ligne « reponse = None »), donne un verdict juste — la
+cellule appelle bien la clé de l'exercice et ne montre pas la valeur attendue.
 """
 
 from __future__ import annotations
@@ -53,11 +54,10 @@ def test_corriges_calcul_de_s41_justes():
             exec(corrige, espace)
             verifications = 0
             for cellule in suite:
-                if cellule.cell_type != "code" or "comparer_nombres" not in cellule.source:
+                if cellule.cell_type != "code" or "verifier_exercice" not in cellule.source:
                     break
-                lignes = [
-                    ligne for ligne in cellule.source.splitlines() if "= None  # votre" not in ligne
-                ]
+                assert f'gc.verifier_exercice("{identifiant}", reponse)' in cellule.source
+                lignes = [ligne for ligne in cellule.source.splitlines() if "= None" not in ligne]
                 verdict = eval("\n".join(lignes), espace)
                 assert verdict.ok, f"{identifiant} : {verdict}"
                 verifications += 1

@@ -251,6 +251,15 @@ def test_le_commentaire_du_modele_ne_gene_pas(identifiant):
 # Pour chaque exercice de calcul : des réponses fausses plausibles (code Python évalué dans
 # l'espace du notebook), et un bout du conseil attendu en plus de l'indice (ou "").
 ERREURS_CALCUL: dict[str, list[tuple[str, str]]] = {
+    "S41-3": [
+        ("gc.valeur_client(3000, 0.85, 0.10, 5)", ""),  # acquisition oubliée
+        ("sum(3000 * 0.85**t / 1.1**t for t in range(1, 6)) - 900", ""),  # fidélité dès l'an 1
+        ("sum(3000 * 0.85 ** (t - 1) for t in range(1, 6)) - 900", ""),  # sans actualisation
+    ],
+    "S41-4": [
+        ("600 * 0.88 * 950", ""),  # les clients fidèles au lieu des perdus
+        ("600 * (1 - 0.88)", ""),  # le nombre de clients, pas le budget
+    ],
     "S512-1": [
         ("6250 * (1 - 0.015)", "HT au lieu de TTC"),  # TVA oubliée
         ("6250 * 1.20", ""),  # escompte oublié
@@ -374,6 +383,14 @@ def test_valeurs_attendues_calculees_a_la_main():
         "S512-2": 4200 - (4200 * 0.072 * 46 / 360 + 5.50 * 1.2),  # 4 154,76 €
         "S512-4": 8400 * 0.12 * 45 / 365 + 40,  # 164,27 €
         "S512-6": 1200 + 960 + 720 + 480 + 240,  # 3 600 €
+        # 2 727,27 + 2 107,44 + 1 628,47 + 1 258,37 + 972,38 − 900 = 7 793,93 €
+        "S41-3": 3000 / 1.1
+        + 2550 / 1.1**2
+        + 2167.5 / 1.1**3
+        + 1842.375 / 1.1**4
+        + 1566.01875 / 1.1**5
+        - 900,
+        "S41-4": 72 * 950,  # 68 400 €
     }
     for identifiant, attendu in attendus.items():
         assert EXERCICES_CALCUL[identifiant].calcul() == pytest.approx(attendu, abs=1e-9)
