@@ -2,16 +2,22 @@
 
 Les énoncés complets sont dans les notebooks ; ``gc.verifier_exercice("S431-2", requete)``
 compare le résultat de la requête de l'étudiant à celui du corrigé ci-dessous.
+
+Ce sont de simples données (les champs de ``exercices.Exercice``) : ``exercices.py`` en fait
+des ``Exercice`` ; ce module n'importe rien, ce qui évite un import circulaire.
+
+>>> sorted(e["id"] for e in EXERCICES_CONNAISSANCE)
+['S41-1', 'S41-2', 'S431-1', 'S431-2', 'S431-3']
 """
 
 from __future__ import annotations
 
-from .exercices import Exercice
+from typing import Any
 
 __all__ = ["EXERCICES_CONNAISSANCE"]
 
-EXERCICES_CONNAISSANCE: tuple[Exercice, ...] = (
-    Exercice(
+EXERCICES_CONNAISSANCE: tuple[dict[str, Any], ...] = (
+    dict(
         id="S41-1",
         titre="D'où viennent les nouveaux clients professionnels de 2025 ?",
         enonce=(
@@ -34,7 +40,7 @@ EXERCICES_CONNAISSANCE: tuple[Exercice, ...] = (
         ordre=True,
         colonnes_ordre=("nb_nouveaux",),
     ),
-    Exercice(
+    dict(
         id="S41-2",
         titre="Le coût d'acquisition d'un client au salon Maison&Objet 2025",
         enonce=(
@@ -55,7 +61,7 @@ EXERCICES_CONNAISSANCE: tuple[Exercice, ...] = (
             "canal_acquisition = 'salon' et year(date_creation) = 2025."
         ),
     ),
-    Exercice(
+    dict(
         id="S431-1",
         titre="La structure du portefeuille professionnel par secteur",
         enonce=(
@@ -76,7 +82,7 @@ EXERCICES_CONNAISSANCE: tuple[Exercice, ...] = (
         ordre=True,
         colonnes_ordre=("nb_clients",),
     ),
-    Exercice(
+    dict(
         id="S431-2",
         titre="Les clients professionnels dormants",
         enonce=(
@@ -103,7 +109,7 @@ EXERCICES_CONNAISSANCE: tuple[Exercice, ...] = (
         ordre=True,
         colonnes_ordre=("derniere_commande",),
     ),
-    Exercice(
+    dict(
         id="S431-3",
         titre="Les particuliers joignables par courriel",
         enonce=(
