@@ -280,6 +280,9 @@ def mesurer_widgets() -> None:
     deux_clients = [o[1] for o in compte.choix_client.options[:2]]
     plafond = widgets.simulateur_plafond()
     bfre = widgets.simulateur_bfre()
+    portefeuille = widgets.simulateur_portefeuille()
+    fiche = widgets.fiche_client_360(con, id_client=618)
+    quiz = widgets.qcm("S41")
     segmentation = widgets.explorateur_segmentation(con)
     grille = widgets.editeur_grille_scoring(con)
     sources = widgets.grille_sources()
@@ -310,6 +313,12 @@ def mesurer_widgets() -> None:
             "simulateur de BFRE : action sur les stocks",
             basculer(bfre.curseurs["jours_stock_gagnes"], 10, 0),
         ),
+        (
+            "simulateur de portefeuille : taux de fidélité",
+            basculer(portefeuille.curseur_fidelite, 0.8, 0.9),
+        ),
+        ("fiche client 360° : choix du client", basculer(fiche.numero, 618, 177)),
+        ("QCM : correction", quiz.bouton.click),
         (
             "explorateur de segmentation : critère en colonne",
             basculer(segmentation.choix_colonne, "territoire", "(aucun)"),

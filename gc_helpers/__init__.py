@@ -39,6 +39,7 @@ _MODULES = (
     "portefeuille",
     "valeur_client",
     "risque",
+    "clientele",
     "extraits",
     "scoring",
     "segmentation",
@@ -185,6 +186,13 @@ _REEXPORTS: dict[str, tuple[str, ...]] = {
         "effet_reduction_delai",
         "effet_escompte_reglement",
         "effet_reduction_stock",
+    ),
+    "clientele": (
+        "STATUTS_CYCLE_VIE",
+        "statut_cycle_vie",
+        "cycle_de_vie",
+        "anciennete",
+        "connaissance_clients",
     ),
     "extraits": ("ca_par_client", "ventes_par_periode", "familles_achetees"),
     "scoring": (

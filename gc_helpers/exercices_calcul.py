@@ -23,6 +23,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from . import collecte, donnees, extraits, finance, portefeuille, prevision, rgpd, statistiques
+from .valeur_client import valeur_client as _valeur_client
 
 __all__ = ["ExerciceCalcul", "EXERCICES_CALCUL"]
 
@@ -377,6 +378,39 @@ _S821 = (
 )
 
 
+# --------------------------------------------------------------------------- S41
+
+_S41 = (
+    ExerciceCalcul(
+        id="S41-3",
+        titre="Garder ou conquérir ?",
+        enonce=(
+            "Hôtel à 3 000 € de marge annuelle, fidélité 85 %, actualisation 10 %, 5 ans, "
+            "900 € d'acquisition : la valeur nette du nouvel hôtel (valeur client − acquisition)."
+        ),
+        calcul=lambda: _valeur_client(3000, 0.85, 0.10, 5) - 900,
+        indice=(
+            "Cinq marges actualisées : 3 000 / 1,1 + 3 000 × 0,85 / 1,1² + … + 3 000 × 0,85⁴ / "
+            "1,1⁵ (la marge de l'année 1 n'est pas multipliée par la fidélité), ou "
+            "gc.valeur_client(3000, 0.85, 0.10, 5) ; retirez ensuite les 900 € d'acquisition."
+        ),
+    ),
+    ExerciceCalcul(
+        id="S41-4",
+        titre="Le budget qui compense l'attrition",
+        enonce=(
+            "600 clients, fidélité 88 %, 950 € par client conquis : le budget annuel qui "
+            "remplace les clients perdus."
+        ),
+        calcul=lambda: 600 * (1 - 0.88) * 950,
+        indice=(
+            "Les clients perdus chaque année sont 600 × (1 − 0,88) ; chacun se remplace au coût "
+            "d'acquisition de 950 €."
+        ),
+    ),
+)
+
+
 # --------------------------------------------------------------------------- S432
 
 _S432 = (
@@ -415,4 +449,6 @@ _S432 = (
 )
 
 
-EXERCICES_CALCUL: dict[str, ExerciceCalcul] = {e.id: e for e in (*_S512, *_S522, *_S821, *_S432)}
+EXERCICES_CALCUL: dict[str, ExerciceCalcul] = {
+    e.id: e for e in (*_S512, *_S522, *_S821, *_S432, *_S41)
+}

@@ -16,6 +16,49 @@ NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
 
 # Pour chaque exercice, au moins une réponse fausse plausible (l'erreur d'un étudiant réel).
 ERREURS_TYPIQUES: dict[str, list[str]] = {
+    # S41 et S431 (gc_helpers/exercices_connaissance.py)
+    "S41-1": [
+        # les particuliers comptés avec les professionnels
+        "SELECT canal_acquisition, count(*) AS nb_nouveaux FROM clients "
+        "WHERE year(date_creation) = 2025 GROUP BY canal_acquisition ORDER BY nb_nouveaux DESC",
+        # toutes les années
+        "SELECT canal_acquisition, count(*) AS nb_nouveaux FROM clients "
+        "WHERE type_client = 'professionnel' GROUP BY canal_acquisition ORDER BY nb_nouveaux DESC",
+    ],
+    "S41-2": [
+        # tous les clients venus d'un salon, particuliers compris (salons grand public)
+        "SELECT (SELECT cout_ht FROM campagnes WHERE nom = 'Salon Maison&Objet septembre 2025')"
+        " / (SELECT count(*) FROM clients WHERE canal_acquisition = 'salon'"
+        " AND year(date_creation) = 2025) AS cout_acquisition",
+        # le CA généré à la place du coût
+        "SELECT (SELECT ca_genere_ht FROM campagnes WHERE nom = 'Salon Maison&Objet septembre 2025')"
+        " / (SELECT count(*) FROM clients WHERE type_client = 'professionnel'"
+        " AND canal_acquisition = 'salon' AND year(date_creation) = 2025) AS cout_acquisition",
+    ],
+    "S431-1": [
+        # sans filtre : un groupe NULL pour les particuliers
+        "SELECT secteur_activite, count(*) AS nb_clients FROM clients "
+        "GROUP BY secteur_activite ORDER BY nb_clients DESC",
+    ],
+    "S431-2": [
+        # filtre sur les commandes dans le WHERE au lieu de la dernière commande
+        "SELECT c.id_client, c.raison_sociale, max(o.date_commande) AS derniere_commande "
+        "FROM clients c JOIN commandes o USING (id_client) "
+        "WHERE c.type_client = 'professionnel' AND o.statut <> 'annulée' "
+        "AND o.date_commande < DATE '2025-10-31' AND o.date_commande >= DATE '2024-10-31' "
+        "GROUP BY c.id_client, c.raison_sociale ORDER BY derniere_commande",
+        # dormants et perdus mélangés
+        "SELECT c.id_client, c.raison_sociale, max(o.date_commande) AS derniere_commande "
+        "FROM clients c JOIN commandes o USING (id_client) "
+        "WHERE c.type_client = 'professionnel' AND o.statut <> 'annulée' "
+        "GROUP BY c.id_client, c.raison_sociale "
+        "HAVING max(o.date_commande) < DATE '2025-10-31' ORDER BY derniere_commande",
+    ],
+    "S431-3": [
+        # l'adresse manquante oubliée
+        "SELECT count(*) AS nb_particuliers FROM clients "
+        "WHERE type_client = 'particulier' AND optin_email",
+    ],
     "S822-1": [
         # oubli du département
         "SELECT raison_sociale, code_postal, telephone FROM clients "
@@ -220,6 +263,15 @@ ERREURS_CALCUL: dict[str, list[tuple[str, str]]] = {
         ("(300 / 600) / (600 / 2000)", ""),  # divisé par la part des draps
         ("300 / 2000", ""),  # support
     ],
+    "S41-3": [
+        ("gc.valeur_client(3000, 0.85, 0.10, 5)", ""),  # acquisition oubliée
+        ("sum(3000 * 0.85**t / 1.1**t for t in range(1, 6)) - 900", ""),  # fidélité dès l'an 1
+        ("sum(3000 * 0.85 ** (t - 1) for t in range(1, 6)) - 900", ""),  # sans actualisation
+    ],
+    "S41-4": [
+        ("600 * 0.88 * 950", ""),  # les clients fidèles au lieu des perdus
+        ("600 * (1 - 0.88)", ""),  # le nombre de clients, pas le budget
+    ],
     "S512-1": [
         ("6250 * (1 - 0.015)", "HT au lieu de TTC"),  # TVA oubliée
         ("6250 * 1.20", ""),  # escompte oublié
@@ -371,6 +423,14 @@ def test_valeurs_attendues_calculees_a_la_main():
         "S512-2": 4200 - (4200 * 0.072 * 46 / 360 + 5.50 * 1.2),  # 4 154,76 €
         "S512-4": 8400 * 0.12 * 45 / 365 + 40,  # 164,27 €
         "S512-6": 1200 + 960 + 720 + 480 + 240,  # 3 600 €
+        # 2 727,27 + 2 107,44 + 1 628,47 + 1 258,37 + 972,38 − 900 = 7 793,93 €
+        "S41-3": 3000 / 1.1
+        + 2550 / 1.1**2
+        + 2167.5 / 1.1**3
+        + 1842.375 / 1.1**4
+        + 1566.01875 / 1.1**5
+        - 900,
+        "S41-4": 72 * 950,  # 68 400 €
     }
     for identifiant, attendu in attendus.items():
         assert EXERCICES_CALCUL[identifiant].calcul() == pytest.approx(attendu, abs=1e-9)

@@ -19,6 +19,14 @@ rassemble pour que ``gc.widgets.console_sql`` suffise.
 from __future__ import annotations
 
 from .ciblage import TOUS, Ciblage, CiblageCampagne, ciblage_campagne, cibler
+from .connaissance import (
+    QUESTIONS_S431,
+    DonneesFiche360,
+    Fiche360,
+    FicheClient360,
+    fiche_360,
+    fiche_client_360,
+)
 from .doublons import ExplorateurQualite, explorateur_qualite, paires_doublons
 from .finance import (
     CalculateurEscompte,
@@ -31,6 +39,13 @@ from .finance import (
     simulateur_emprunt,
     simuler_emprunt,
 )
+from .mercatique import (
+    QUESTIONS_S41,
+    SimulateurPortefeuille,
+    simulateur_portefeuille,
+    simuler_portefeuille,
+    valeur_selon_fidelite,
+)
 from .portefeuille import (
     ExplorateurABC,
     ExplorateurPrevision,
@@ -41,6 +56,7 @@ from .portefeuille import (
     explorateur_prevision,
     explorateur_statistiques,
 )
+from .questionnaire import BANQUES, QCM, Question, corriger_qcm, qcm
 from .risque import (
     SimulateurBFRE,
     SimulateurPlafond,
@@ -121,6 +137,22 @@ __all__ = [
     "SimulateurBFRE",
     "SimulationBFRE",
     "simuler_bfre",
+    "simulateur_portefeuille",
+    "SimulateurPortefeuille",
+    "simuler_portefeuille",
+    "valeur_selon_fidelite",
+    "QUESTIONS_S41",
+    "qcm",
+    "QCM",
+    "Question",
+    "corriger_qcm",
+    "BANQUES",
+    "fiche_client_360",
+    "FicheClient360",
+    "DonneesFiche360",
+    "Fiche360",
+    "fiche_360",
+    "QUESTIONS_S431",
     "editeur_grille_scoring",
     "EditeurGrilleScoring",
     "evaluer_grille",
