@@ -182,7 +182,7 @@ _REEXPORTS: dict[str, tuple[str, ...]] = {
         "effet_escompte_reglement",
         "effet_reduction_stock",
     ),
-    "extraits": ("ca_par_client", "ventes_par_periode", "familles_achetees"),
+    "extraits": ("ca_par_client", "ventes_par_periode", "familles_achetees", "stocks_par_famille"),
     "_erreurs": ("ErreurCours", "NomInconnu", "ErreurSQL"),
 }
 for _module, _noms in _REEXPORTS.items():
