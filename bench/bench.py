@@ -280,6 +280,8 @@ def mesurer_widgets() -> None:
     deux_clients = [o[1] for o in compte.choix_client.options[:2]]
     plafond = widgets.simulateur_plafond()
     bfre = widgets.simulateur_bfre()
+    segmentation = widgets.explorateur_segmentation(con)
+    grille = widgets.editeur_grille_scoring(con)
     for nom, action in (
         (
             "simulateur d'emprunt : 300 mensualités",
@@ -306,6 +308,14 @@ def mesurer_widgets() -> None:
         (
             "simulateur de BFRE : action sur les stocks",
             basculer(bfre.curseurs["jours_stock_gagnes"], 10, 0),
+        ),
+        (
+            "explorateur de segmentation : critère en colonne",
+            basculer(segmentation.choix_colonne, "territoire", "(aucun)"),
+        ),
+        (
+            "éditeur de grille de scorage : poids de l'origine",
+            basculer(grille.curseurs["origine"], 5, 3),
         ),
     ):
         mesures.append((nom, mediane(action, 10)))

@@ -40,6 +40,8 @@ _MODULES = (
     "valeur_client",
     "risque",
     "extraits",
+    "scoring",
+    "segmentation",
 )
 _REEXPORTS: dict[str, tuple[str, ...]] = {
     "donnees": (
@@ -183,6 +185,23 @@ _REEXPORTS: dict[str, tuple[str, ...]] = {
         "effet_reduction_stock",
     ),
     "extraits": ("ca_par_client", "ventes_par_periode", "familles_achetees", "stocks_par_famille"),
+    "scoring": (
+        "grille_scoring",
+        "score_logistique",
+        "ScoreLogistique",
+        "courbe_gain",
+        "courbe_lift",
+        "taux_par_tranche",
+        "choix_seuil",
+    ),
+    "segmentation": (
+        "tri_a_plat",
+        "tri_croise",
+        "classification",
+        "Classification",
+        "regles_association",
+        "carte_perceptuelle",
+    ),
     "_erreurs": ("ErreurCours", "NomInconnu", "ErreurSQL"),
 }
 for _module, _noms in _REEXPORTS.items():

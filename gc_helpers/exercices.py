@@ -280,6 +280,33 @@ EXERCICES_SQL: dict[str, Exercice] = {
                 "sans WHERE, c'est toute la base qui serait désinscrite !"
             ),
         ),
+        Exercice(
+            id="S432-1",
+            titre="Le taux de transformation par secteur",
+            enonce=(
+                "Pour chaque secteur d'activité, sur les prospects clos (convertis ou perdus) : "
+                "secteur_activite, prospects_clos, convertis, taux_transformation (décimal), "
+                "du meilleur taux au moins bon."
+            ),
+            solution=(
+                "SELECT secteur_activite,\n"
+                "       count(*) AS prospects_clos,\n"
+                "       count(*) FILTER (WHERE statut = 'converti') AS convertis,\n"
+                "       count(*) FILTER (WHERE statut = 'converti') / count(*) AS taux_transformation\n"
+                "FROM prospects\n"
+                "WHERE statut IN ('converti', 'perdu')\n"
+                "GROUP BY secteur_activite\n"
+                "ORDER BY taux_transformation DESC"
+            ),
+            indice=(
+                "Gardez seulement les prospects clos (WHERE statut IN ('converti', 'perdu')) : "
+                "un prospect « en cours » n'a pas encore d'issue. Comptez les convertis avec "
+                "count(*) FILTER (WHERE statut = 'converti') ou sum(CASE … END), divisez par "
+                "count(*), GROUP BY secteur_activite, ORDER BY taux_transformation DESC."
+            ),
+            ordre=True,
+            colonnes_ordre=("taux_transformation",),
+        ),
     )
 }
 

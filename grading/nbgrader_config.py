@@ -99,6 +99,15 @@ c.IgnorePattern.pattern = r"Matplotlib is building the font cache"
 c.Autograde.create_student = True
 
 # --------------------------------------------------------------------------
+# Export des notes (nbgrader export)
+# --------------------------------------------------------------------------
+
+# Notes sur 20 pour un tableur français et pour Pronote/ENT (voir
+# gc_helpers/notation/export.py) au lieu du grades.csv anglais de nbgrader.
+# Fichiers écrits dans grading/notes/ (ou --to=<dossier>).
+c.ExportApp.plugin_class = "gc_helpers.notation.export.ExportNotesSur20"
+
+# --------------------------------------------------------------------------
 # Retour aux étudiants (nbgrader generate_feedback)
 # --------------------------------------------------------------------------
 

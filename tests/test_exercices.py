@@ -96,6 +96,19 @@ ERREURS_TYPIQUES: dict[str, list[str]] = {
         # un seul des deux consentements
         "UPDATE clients SET optin_email = false WHERE id_client = 1202",
     ],
+    "S432-1": [
+        # prospects en cours et nouveaux comptés comme non convertis
+        "SELECT secteur_activite, count(*) AS prospects_clos, "
+        "count(*) FILTER (WHERE statut = 'converti') AS convertis, "
+        "count(*) FILTER (WHERE statut = 'converti') / count(*) AS taux_transformation "
+        "FROM prospects GROUP BY secteur_activite ORDER BY taux_transformation DESC",
+        # division entière : tous les taux à 0
+        "SELECT secteur_activite, count(*) AS prospects_clos, "
+        "count(*) FILTER (WHERE statut = 'converti') AS convertis, "
+        "count(*) FILTER (WHERE statut = 'converti') // count(*) AS taux_transformation "
+        "FROM prospects WHERE statut IN ('converti', 'perdu') GROUP BY secteur_activite "
+        "ORDER BY taux_transformation DESC",
+    ],
 }
 
 

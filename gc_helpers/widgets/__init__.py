@@ -50,6 +50,20 @@ from .risque import (
     simuler_bfre,
     simuler_plafond,
 )
+from .scoring import (
+    GRILLE_PROSPECTS,
+    POIDS_PROSPECTS,
+    EditeurGrilleScoring,
+    editeur_grille_scoring,
+    evaluer_grille,
+    prospects_a_noter,
+)
+from .segmentation import (
+    ExplorateurSegmentation,
+    clients_a_segmenter,
+    explorateur_segmentation,
+    segmenter,
+)
 from .sql import ConsoleSQL, console_sql, executer_requete
 from .valeur import (
     DonneesClients,
@@ -100,4 +114,14 @@ __all__ = [
     "SimulateurBFRE",
     "SimulationBFRE",
     "simuler_bfre",
+    "editeur_grille_scoring",
+    "EditeurGrilleScoring",
+    "evaluer_grille",
+    "prospects_a_noter",
+    "GRILLE_PROSPECTS",
+    "POIDS_PROSPECTS",
+    "explorateur_segmentation",
+    "ExplorateurSegmentation",
+    "segmenter",
+    "clients_a_segmenter",
 ]
