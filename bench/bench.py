@@ -282,6 +282,7 @@ def mesurer_widgets() -> None:
     bfre = widgets.simulateur_bfre()
     segmentation = widgets.explorateur_segmentation(con)
     grille = widgets.editeur_grille_scoring(con)
+    sources = widgets.grille_sources()
     for nom, action in (
         (
             "simulateur d'emprunt : 300 mensualités",
@@ -317,6 +318,7 @@ def mesurer_widgets() -> None:
             "éditeur de grille de scorage : poids de l'origine",
             basculer(grille.curseurs["origine"], 5, 3),
         ),
+        ("grille des sources : poids du coût", basculer(sources.curseurs["cout"], 5, 1)),
     ):
         mesures.append((nom, mediane(action, 10)))
 

@@ -42,6 +42,8 @@ _MODULES = (
     "extraits",
     "scoring",
     "segmentation",
+    "collecte",
+    "rgpd",
 )
 _REEXPORTS: dict[str, tuple[str, ...]] = {
     "donnees": (
@@ -201,6 +203,27 @@ _REEXPORTS: dict[str, tuple[str, ...]] = {
         "Classification",
         "regles_association",
         "carte_perceptuelle",
+    ),
+    "collecte": (
+        "chemin_source",
+        "detecter_format_csv",
+        "lire_csv",
+        "lire_excel",
+        "lire_json",
+        "lire_annuaire_html",
+        "lire_source",
+        "preparer_prospects",
+        "importer_prospects",
+        "exporter_tableur",
+        "CORRESPONDANCE_SALON_LYON",
+    ),
+    "rgpd": (
+        "DUREE_CONSERVATION_ANS",
+        "BASES_LEGALES",
+        "derniere_activite",
+        "destinataires_courriel",
+        "donnees_a_purger",
+        "anonymiser_prospects",
     ),
     "_erreurs": ("ErreurCours", "NomInconnu", "ErreurSQL"),
 }

@@ -23,11 +23,13 @@ from dataclasses import dataclass
 import pandas as pd
 
 from . import (
+    collecte,
     donnees,
     extraits,
     finance,
     portefeuille,
     prevision,
+    rgpd,
     risque,
     statistiques,
 )
@@ -280,6 +282,112 @@ _S522 = (
 )
 
 
+# --------------------------------------------------------------------------- S821
+
+
+def _s821_1() -> float:
+    brut = collecte.lire_csv(collecte.chemin_source("fichier_achete_hotels.csv"))
+    return int(brut["E-mail"].isna().sum())
+
+
+def _s821_2() -> float:
+    from .widgets.sources import evaluer_sources  # ipywidgets : seulement si on vérifie
+
+    poids = {"fiabilite": 4, "fraicheur": 3, "cout": 0, "accessibilite": 1, "pertinence": 2}
+    return float(evaluer_sources(poids, type_source="externe").loc[0, "note"])
+
+
+def _s821_3() -> float:
+    prep = collecte.preparer_prospects(
+        collecte.lire_excel(collecte.chemin_source("contacts_salon_lyon.xlsx")),
+        collecte.CORRESPONDANCE_SALON_LYON,
+        origine="salon",
+        date_premier_contact="2026-10-04",
+        con=donnees.connexion_lecture(),
+    )
+    return int((prep["decision"] == "à importer").sum())
+
+
+def _s821_4() -> float:
+    oppositions = collecte.lire_csv(collecte.chemin_source("desinscriptions.csv"))
+    d = rgpd.destinataires_courriel(donnees.connexion_lecture(), oppositions=oppositions)
+    return int((d["autorise"] & (d["type_client"] == "particulier")).sum())
+
+
+def _s821_5() -> float:
+    p = rgpd.donnees_a_purger(donnees.connexion_lecture())
+    return int((p["personne"] == "prospect").sum())
+
+
+_S821 = (
+    ExerciceCalcul(
+        id="S821-1",
+        titre="Les fiches sans courriel du fichier acheté",
+        enonce="Nombre de lignes de fichier_achete_hotels.csv sans courriel.",
+        calcul=_s821_1,
+        indice=(
+            "Lisez le fichier avec gc.lire_csv(gc.chemin_source(…)) puis comptez les valeurs "
+            "manquantes de la colonne 'E-mail' : .isna().sum()."
+        ),
+        tolerance=0,
+        variable="nb_sans_courriel",
+    ),
+    ExerciceCalcul(
+        id="S821-2",
+        titre="La meilleure source externe",
+        enonce=(
+            "Poids fiabilité 4, fraîcheur 3, coût 0, accessibilité 1, pertinence 2 : la note sur 5 "
+            "de la source externe classée première."
+        ),
+        calcul=_s821_2,
+        indice=(
+            "gc.widgets.evaluer_sources(poids, type_source='externe') : la première ligne est la "
+            "mieux notée, sa note est dans la colonne 'note'. Attention à ne garder que les "
+            "sources externes."
+        ),
+        variable="note_meilleure",
+    ),
+    ExerciceCalcul(
+        id="S821-3",
+        titre="Les contacts du salon de Lyon à importer",
+        enonce="Nombre de lignes « à importer » du tableau Excel du salon de Lyon.",
+        calcul=_s821_3,
+        indice=(
+            "gc.lire_excel(…) puis gc.preparer_prospects(tableau, gc.CORRESPONDANCE_SALON_LYON, "
+            "origine='salon', date_premier_contact='2026-10-04') ; comptez les lignes dont la "
+            "colonne 'decision' vaut 'à importer' (les doublons ne s'importent pas)."
+        ),
+        tolerance=0,
+        variable="nb_a_importer",
+    ),
+    ExerciceCalcul(
+        id="S821-4",
+        titre="Les particuliers destinataires de l'offre de Noël",
+        enonce="Nombre de particuliers à qui l'offre peut être envoyée par courriel.",
+        calcul=_s821_4,
+        indice=(
+            "Lisez desinscriptions.csv avec gc.lire_csv, passez-le à "
+            "gc.destinataires_courriel(oppositions=…), puis comptez les lignes autorisées ET de "
+            "type 'particulier'."
+        ),
+        tolerance=0,
+        variable="nb_particuliers",
+    ),
+    ExerciceCalcul(
+        id="S821-5",
+        titre="Les prospects à supprimer ou anonymiser",
+        enonce="Nombre de prospects sans contact depuis plus de 3 ans au 31/10/2026.",
+        calcul=_s821_5,
+        indice=(
+            "gc.donnees_a_purger() liste clients et prospects ; ne comptez que les lignes dont la "
+            "colonne 'personne' vaut 'prospect'."
+        ),
+        tolerance=0,
+        variable="nb_prospects_a_purger",
+    ),
+)
+
+
 # --------------------------------------------------------------------------- S521
 # Les données de la base sont lues sur les données d'origine (connexion_lecture).
 
@@ -449,4 +557,6 @@ _S523 = (
 )
 
 
-EXERCICES_CALCUL: dict[str, ExerciceCalcul] = {e.id: e for e in (*_S512, *_S521, *_S522, *_S523)}
+EXERCICES_CALCUL: dict[str, ExerciceCalcul] = {
+    e.id: e for e in (*_S512, *_S521, *_S522, *_S523, *_S821)
+}

@@ -313,6 +313,34 @@ ERREURS_CALCUL: dict[str, list[tuple[str, str]]] = {
             "",
         ),
     ],
+    "S821-1": [
+        (
+            'len(gc.lire_csv(gc.chemin_source("fichier_achete_hotels.csv")))',
+            "",
+        ),  # toutes les lignes
+    ],
+    "S821-2": [
+        # toutes les sources au lieu des seules externes : le fichier clients (4,5) passe devant
+        (
+            'gc.widgets.evaluer_sources({"fiabilite": 4, "fraicheur": 3, "cout": 0, '
+            '"accessibilite": 1, "pertinence": 2}).loc[0, "note"]',
+            "",
+        ),
+    ],
+    "S821-3": [
+        ('len(gc.lire_excel(gc.chemin_source("contacts_salon_lyon.xlsx")))', ""),  # doublons gardés
+    ],
+    "S821-4": [
+        # opt-in coché, sans tenir compte des oppositions ni de la durée de conservation
+        (
+            "int(gc.requete(\"SELECT count(*) AS n FROM clients WHERE type_client = 'particulier' "
+            "AND optin_email AND email IS NOT NULL\").loc[0, 'n'])",
+            "",
+        ),
+    ],
+    "S821-5": [
+        ("len(gc.donnees_a_purger())", ""),  # clients et prospects mêlés
+    ],
 }
 
 

@@ -64,6 +64,13 @@ from .segmentation import (
     explorateur_segmentation,
     segmenter,
 )
+from .sources import (
+    CRITERES_SOURCES,
+    SOURCES_INFORMATION,
+    GrilleSources,
+    evaluer_sources,
+    grille_sources,
+)
 from .sql import ConsoleSQL, console_sql, executer_requete
 from .valeur import (
     DonneesClients,
@@ -124,4 +131,9 @@ __all__ = [
     "ExplorateurSegmentation",
     "segmenter",
     "clients_a_segmenter",
+    "grille_sources",
+    "GrilleSources",
+    "evaluer_sources",
+    "SOURCES_INFORMATION",
+    "CRITERES_SOURCES",
 ]
