@@ -388,6 +388,44 @@ _S821 = (
 )
 
 
+# --------------------------------------------------------------------------- S432
+
+_S432 = (
+    ExerciceCalcul(
+        id="S432-2",
+        titre="Noter un prospect avec une grille",
+        enonce=(
+            "Notes 6 (origine), 7 (visites), 7 (secteur), 3 (effectif) ; poids 3, 3, 1, 1 : "
+            "le score sur 100."
+        ),
+        calcul=lambda: (3 * 6 + 3 * 7 + 1 * 7 + 1 * 3) / ((3 + 3 + 1 + 1) * 10) * 100,
+        indice=(
+            "Score brut = Σ poids × note ; score maximal = Σ poids × 10 ; "
+            "score sur 100 = brut / maximal × 100."
+        ),
+        variable="score_prospect",
+    ),
+    ExerciceCalcul(
+        id="S432-3",
+        titre="Confiance d'une règle d'association",
+        enonce="2 000 paniers, 600 avec draps, 500 avec taies, 300 les deux : confiance draps → taies.",
+        calcul=lambda: 300 / 600,
+        indice="Confiance = paniers avec les deux / paniers avec des draps.",
+        tolerance=0.001,
+        variable="confiance",
+    ),
+    ExerciceCalcul(
+        id="S432-4",
+        titre="Lift de la même règle",
+        enonce="Mêmes paniers : le lift de la règle draps → taies.",
+        calcul=lambda: (300 / 600) / (500 / 2000),
+        indice="Lift = confiance / part des paniers qui contiennent des taies.",
+        tolerance=0.001,
+        variable="lift",
+    ),
+)
+
+
 # --------------------------------------------------------------------------- S521
 # Les données de la base sont lues sur les données d'origine (connexion_lecture).
 
@@ -558,5 +596,5 @@ _S523 = (
 
 
 EXERCICES_CALCUL: dict[str, ExerciceCalcul] = {
-    e.id: e for e in (*_S512, *_S521, *_S522, *_S523, *_S821)
+    e.id: e for e in (*_S512, *_S521, *_S522, *_S523, *_S821, *_S432)
 }

@@ -216,6 +216,18 @@ _LIT = "stocks[stocks['famille'] == 'linge de lit'].iloc[0]"
 # Pour chaque exercice de calcul : des réponses fausses plausibles (code Python évalué dans
 # l'espace du notebook), et un bout du conseil attendu en plus de l'indice (ou "").
 ERREURS_CALCUL: dict[str, list[tuple[str, str]]] = {
+    "S432-2": [
+        ("3 * 6 + 3 * 7 + 1 * 7 + 1 * 3", ""),  # score brut, pas ramené sur 100
+        ("(6 + 7 + 7 + 3) / 40 * 100", ""),  # poids oubliés
+    ],
+    "S432-3": [
+        ("300 / 500", ""),  # divisé par les paniers avec taies
+        ("300 / 2000", ""),  # c'est le support, pas la confiance
+    ],
+    "S432-4": [
+        ("(300 / 600) / (600 / 2000)", ""),  # divisé par la part des draps
+        ("300 / 2000", ""),  # support
+    ],
     "S512-1": [
         ("6250 * (1 - 0.015)", "HT au lieu de TTC"),  # TVA oubliée
         ("6250 * 1.20", ""),  # escompte oublié
