@@ -194,7 +194,7 @@ _REEXPORTS: dict[str, tuple[str, ...]] = {
         "anciennete",
         "connaissance_clients",
     ),
-    "extraits": ("ca_par_client", "ventes_par_periode", "familles_achetees"),
+    "extraits": ("ca_par_client", "ventes_par_periode", "familles_achetees", "stocks_par_famille"),
     "scoring": (
         "grille_scoring",
         "score_logistique",

@@ -22,8 +22,18 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from . import collecte, donnees, extraits, finance, portefeuille, prevision, rgpd, statistiques
-from .valeur_client import valeur_client as _valeur_client
+from . import (
+    collecte,
+    donnees,
+    extraits,
+    finance,
+    portefeuille,
+    prevision,
+    rgpd,
+    risque,
+    statistiques,
+)
+from .valeur_client import compte_exploitation_client, retour_sur_investissement, valeur_client
 
 __all__ = ["ExerciceCalcul", "EXERCICES_CALCUL"]
 
@@ -388,7 +398,7 @@ _S41 = (
             "Hôtel à 3 000 € de marge annuelle, fidélité 85 %, actualisation 10 %, 5 ans, "
             "900 € d'acquisition : la valeur nette du nouvel hôtel (valeur client − acquisition)."
         ),
-        calcul=lambda: _valeur_client(3000, 0.85, 0.10, 5) - 900,
+        calcul=lambda: valeur_client(3000, 0.85, 0.10, 5) - 900,
         indice=(
             "Cinq marges actualisées : 3 000 / 1,1 + 3 000 × 0,85 / 1,1² + … + 3 000 × 0,85⁴ / "
             "1,1⁵ (la marge de l'année 1 n'est pas multipliée par la fidélité), ou "
@@ -449,6 +459,175 @@ _S432 = (
 )
 
 
+# --------------------------------------------------------------------------- S521
+# Les données de la base sont lues sur les données d'origine (connexion_lecture).
+
+
+def _s521_2() -> float:
+    noel = donnees.requete(
+        "SELECT cout_ht::DOUBLE AS cout, ca_genere_ht::DOUBLE AS ca FROM campagnes "
+        "WHERE nom = 'Noël des CSE 2025'",
+        donnees.connexion_lecture(),
+    ).iloc[0]
+    return retour_sur_investissement(noel["ca"] * 0.45, noel["cout"])
+
+
+def _s521_3() -> float:
+    compte = compte_exploitation_client(
+        141, hypotheses={"cout_horaire_commercial": 50}, con=donnees.connexion_lecture()
+    )
+    return compte.loc[0, "resultat_client"]
+
+
+def _s521_4() -> float:
+    con = donnees.connexion_lecture()
+    balance = risque.balance_agee(
+        donnees.table("factures", con), donnees.DATE_REFERENCE, donnees.table("reglements", con)
+    )
+    return balance["echu_plus_90"].sum() / balance["total_du"].sum()
+
+
+_S521 = (
+    ExerciceCalcul(
+        id="S521-1",
+        titre="La valeur d'un hôtel client",
+        enonce=(
+            "Marge annuelle 4 000 €, fidélité 75 %, actualisation 8 % : la valeur client sur 4 ans."
+        ),
+        calcul=lambda: valeur_client(4000, 0.75, 0.08, 4),
+        indice=(
+            "Quatre termes : 4 000 / 1,08 ; 4 000 × 0,75 / 1,08² ; 4 000 × 0,75² / 1,08³ ; "
+            "4 000 × 0,75³ / 1,08⁴. Le premier terme n'est pas multiplié par la fidélité."
+        ),
+        variable="valeur_hotel",
+    ),
+    ExerciceCalcul(
+        id="S521-2",
+        titre="Le ROI de la campagne « Noël des CSE 2025 »",
+        enonce=(
+            "Coût HT et CA généré de la campagne « Noël des CSE 2025 » (table campagnes), "
+            "taux de marque 45 % : le retour sur investissement, en décimal."
+        ),
+        calcul=_s521_2,
+        indice=(
+            "ROI = (marge générée − coût) / coût, avec marge = CA généré × 0,45. "
+            "Filtre SQL : WHERE nom = 'Noël des CSE 2025'."
+        ),
+        tolerance=0.001,
+        variable="roi_noel",
+    ),
+    ExerciceCalcul(
+        id="S521-3",
+        titre="Le résultat d'un client quand le temps commercial coûte plus cher",
+        enonce=(
+            "Coût horaire chargé d'un commercial à 50 € : le résultat client du client n° 141 "
+            "sur les 12 derniers mois."
+        ),
+        calcul=_s521_3,
+        indice=(
+            'gc.compte_exploitation_client accepte hypotheses={"cout_horaire_commercial": 50} ; '
+            "le résultat est dans la colonne resultat_client."
+        ),
+        variable="resultat_141",
+    ),
+    ExerciceCalcul(
+        id="S521-4",
+        titre="La part des créances de plus de 90 jours",
+        enonce=(
+            "Part du total des créances clients TTC échue depuis plus de 90 jours à la date "
+            "d'arrêté, en décimal."
+        ),
+        calcul=_s521_4,
+        indice=(
+            "Utilisez la balance âgée (gc.balance_agee avec les tables factures et reglements) : "
+            "somme de la colonne echu_plus_90 divisée par la somme de total_du."
+        ),
+        tolerance=0.0005,
+        variable="part_plus_90",
+    ),
+    ExerciceCalcul(
+        id="S521-5",
+        titre="Le coût d'un affacturage",
+        enonce=(
+            "45 000 € TTC cédés à 50 jours, commission 0,9 % du TTC, financement 5,5 % l'an, "
+            "sans retenue de garantie : le coût total HT."
+        ),
+        calcul=lambda: risque.cout_affacturage(45000, 0.009, 0.055, 50)["cout_total"],
+        indice=(
+            "Commission = 45 000 × 0,009 ; intérêts = 45 000 × 0,055 × 50 / 360 ; "
+            "coût = commission HT + intérêts (la TVA sur la commission est récupérable)."
+        ),
+        variable="cout_factor",
+    ),
+)
+
+
+# --------------------------------------------------------------------------- S523
+
+
+def _s523_2() -> float:
+    stocks = extraits.stocks_par_famille(2025, donnees.connexion_lecture())
+    lit = stocks.set_index("famille").loc["linge de lit"]
+    return risque.duree_moyenne_stockage((lit["stock_initial"], lit["stock_final"]), lit["camv"])
+
+
+_S523 = (
+    ExerciceCalcul(
+        id="S523-1",
+        titre="Le délai moyen de règlement d'un distributeur",
+        enonce=(
+            "CA 2 160 000 € HT (TVA 20 %), créances clients TTC 280 000 € en début et 368 000 € "
+            "en fin d'année : le délai moyen de règlement des clients, en jours."
+        ),
+        calcul=lambda: risque.delai_moyen_reglement_clients((280000, 368000), 2160000 * 1.2),
+        indice=(
+            "Créances moyennes = (280 000 + 368 000) / 2 ; CA TTC = 2 160 000 × 1,2 ; "
+            "délai = créances moyennes / CA TTC × 360."
+        ),
+        variable="delai",
+    ),
+    ExerciceCalcul(
+        id="S523-2",
+        titre="La durée de stockage du linge de lit",
+        enonce="Durée moyenne de stockage de la famille « linge de lit » en 2025, en jours.",
+        calcul=_s523_2,
+        indice=(
+            "Stock moyen = (stock initial + stock final) / 2 ; durée = stock moyen / CAMV × 360. "
+            'La ligne se sélectionne avec stocks[stocks["famille"] == "linge de lit"].'
+        ),
+        variable="duree_lit",
+    ),
+    ExerciceCalcul(
+        id="S523-3",
+        titre="Le BFRE normatif d'un grossiste",
+        enonce=(
+            "CA 900 000 € HT, coût d'achat 70 % du CA, stock 40 jours, clients 50 jours, "
+            "fournisseurs 60 jours, TVA 20 % : le BFRE en euros."
+        ),
+        calcul=lambda: risque.bfre_normatif(900000, 50, 40, 60, 0.7)["montant"].iloc[-1],
+        indice=(
+            "Stock : 40 × 0,7 ; clients : 50 × 1,2 ; fournisseurs : 60 × 0,7 × 1,2 ; BFRE en "
+            "jours = stock + clients − fournisseurs ; en euros : × 900 000 / 360."
+        ),
+        variable="bfre_grossiste",
+    ),
+    ExerciceCalcul(
+        id="S523-4",
+        titre="Faut-il proposer 2 % d'escompte ?",
+        enonce=(
+            "Escompte de 2 % pour un paiement comptant au lieu de 60 jours : son taux annuel "
+            "équivalent, en décimal."
+        ),
+        calcul=lambda: finance.taux_annuel_escompte(0.02, 60),
+        indice=(
+            "Taux équivalent = e / (1 − e) × 360 / jours gagnés, avec e = 0,02 et 60 jours gagnés."
+        ),
+        tolerance=0.0001,
+        variable="taux_equivalent",
+    ),
+)
+
+
 EXERCICES_CALCUL: dict[str, ExerciceCalcul] = {
-    e.id: e for e in (*_S512, *_S522, *_S821, *_S432, *_S41)
+    e.id: e for e in (*_S41, *_S512, *_S521, *_S522, *_S523, *_S821, *_S432)
 }

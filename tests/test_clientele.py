@@ -40,7 +40,7 @@ def test_statut_aux_bornes():
 def test_statut_refuse_les_mauvais_seuils_et_jours():
     with pytest.raises(ErreurCours, match="seuil_perdu .* doit dépasser seuil_dormant"):
         gc.statut_cycle_vie(10, seuil_dormant=400, seuil_perdu=300)
-    with pytest.raises(ErreurCours, match="nombre entier d'au moins 1"):
+    with pytest.raises(ErreurCours, match="nombre entier, au moins égal à 1"):
         gc.statut_cycle_vie(10, seuil_dormant=0)
     with pytest.raises(ErreurCours, match="impossible"):
         gc.statut_cycle_vie(-3)

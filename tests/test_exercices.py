@@ -248,6 +248,14 @@ def test_le_commentaire_du_modele_ne_gene_pas(identifiant):
 
 # --------------------------------------------------------------------------- exercices de calcul
 
+# Deux morceaux de calcul d'étudiant : la part des créances de plus de 90 jours, la ligne du
+# linge de lit.
+_PART_PLUS_90 = (
+    "(lambda b: b['echu_plus_90'].sum() / b['total_du'].sum())"
+    "(gc.balance_agee(gc.table('factures'), gc.DATE_REFERENCE, gc.table('reglements')))"
+)
+_LIT = "stocks[stocks['famille'] == 'linge de lit'].iloc[0]"
+
 # Pour chaque exercice de calcul : des réponses fausses plausibles (code Python évalué dans
 # l'espace du notebook), et un bout du conseil attendu en plus de l'indice (ou "").
 ERREURS_CALCUL: dict[str, list[tuple[str, str]]] = {
@@ -297,6 +305,51 @@ ERREURS_CALCUL: dict[str, list[tuple[str, str]]] = {
     "S512-7": [
         ("500 * 36", ""),  # loyers non actualisés
         ("500 * (1 - 1.06 ** -36) / 0.06", ""),  # taux annuel non divisé par 12
+    ],
+    "S521-1": [
+        ("sum(4000 / 1.08 ** t for t in range(1, 5))", ""),  # fidélité oubliée
+        ("sum(4000 * 0.75 ** t / 1.08 ** t for t in range(1, 5))", ""),  # fidélité dès l'an 1
+    ],
+    "S521-2": [
+        # ROI calculé sur le chiffre d'affaires au lieu de la marge
+        (
+            "(lambda c: (float(c['ca_genere_ht']) - float(c['cout_ht'])) / float(c['cout_ht']))"
+            '(gc.requete("SELECT cout_ht, ca_genere_ht FROM campagnes '
+            "WHERE nom = 'Noël des CSE 2025'\").iloc[0])",
+            "",
+        ),
+    ],
+    "S521-3": [
+        # hypothèse de coût horaire oubliée (35 € par défaut)
+        ("gc.compte_exploitation_client(141).loc[0, 'resultat_client']", ""),
+    ],
+    "S521-4": [
+        (f"100 * {_PART_PLUS_90}", "pourcentage"),  # en pourcentage
+        # rapportée aux seules créances échues
+        (_PART_PLUS_90.replace("b['total_du'].sum()", "(b['total_du'] - b['non_echu']).sum()"), ""),
+    ],
+    "S521-5": [
+        ("45000 * 0.009 * 1.2 + 45000 * 0.055 * 50 / 360", ""),  # TVA récupérable comptée
+        ("45000 * 0.009 + 45000 * 0.055 * 50 / 365", ""),  # année civile au lieu de 360 jours
+    ],
+    "S523-1": [
+        ("(280000 + 368000) / 2 / 2160000 * 360", ""),  # TVA oubliée : 54 jours
+        ("368000 / (2160000 * 1.2) * 360", ""),  # créances de fin d'année seules
+    ],
+    "S523-2": [
+        (f"{_LIT}['stock_final'] / {_LIT}['camv'] * 360", ""),  # stock final au lieu du moyen
+        (
+            f"{_LIT}['camv'] / (({_LIT}['stock_initial'] + {_LIT}['stock_final']) / 2)",
+            "",
+        ),  # rotation
+    ],
+    "S523-3": [
+        ("(40 * 0.7 + 50 * 1.2 - 60 * 0.7) * 900000 / 360", ""),  # fournisseurs sans TVA
+        ("40 * 0.7 + 50 * 1.2 - 60 * 0.7 * 1.2", ""),  # BFRE en jours, pas en euros
+    ],
+    "S523-4": [
+        ("0.02 * 360 / 60", ""),  # oubli de diviser par (1 − e)
+        ("100 * 0.02 / 0.98 * 360 / 60", "pourcentage"),  # en pourcentage
     ],
     "S522-1": [
         ("100 * hotels.std(ddof=0) / hotels.mean()", "pourcentage"),  # en pourcentage
@@ -383,6 +436,7 @@ def espace_du_notebook():
         "serie": gc.ventes_par_periode(con, "trimestre", annees=(2022, 2025)),
         "portefeuille": gc.ca_par_client(2025, con, inactifs=True),
         "achats": gc.familles_achetees(2025, con),
+        "stocks": gc.stocks_par_famille(2025, con),
     }
 
 
@@ -431,9 +485,15 @@ def test_valeurs_attendues_calculees_a_la_main():
         + 1566.01875 / 1.1**5
         - 900,
         "S41-4": 72 * 950,  # 68 400 €
+        # 3 703,70 + 2 572,02 + 1 786,13 + 1 240,37 = 9 302,21 €
+        "S521-1": 4000 / 1.08 + 3000 / 1.08**2 + 2250 / 1.08**3 + 1687.5 / 1.08**4,
+        "S521-5": 45000 * 0.009 + 45000 * 0.055 * 50 / 360,  # 405 + 343,75 = 748,75 €
+        "S523-1": 324000 / 2592000 * 360,  # 45 jours
+        "S523-3": (28 + 60 - 50.4) * 2500,  # 37,6 jours × 900 000 / 360 = 94 000 €
+        "S523-4": 0.02 / 0.98 * 6,  # 12,24 % par an
     }
     for identifiant, attendu in attendus.items():
-        assert EXERCICES_CALCUL[identifiant].calcul() == pytest.approx(attendu, abs=1e-9)
+        assert EXERCICES_CALCUL[identifiant].calcul() == pytest.approx(attendu, rel=1e-12)
 
 
 def test_reponse_none_texte_ou_tableau_messages_en_francais():
@@ -476,6 +536,13 @@ def test_la_cle_ignore_les_modifications_de_l_etudiant():
     # Comptés sur les données d'origine : 182 clients en A, hôtels à 201,6 % de variation.
     assert gc.verifier_exercice("S522-4", 182).ok
     assert gc.verifier_exercice("S522-1", 2.0159553).ok
+    gc.requete("DELETE FROM reglements", con)
+    gc.requete("DELETE FROM stocks WHERE famille = 'linge de lit'", con)
+    gc.requete("UPDATE campagnes SET cout_ht = 1", con)
+    # 33,8 % des créances à plus de 90 jours ; 41,66 jours de stock de linge de lit
+    assert gc.verifier_exercice("S521-4", 0.338).ok
+    assert gc.verifier_exercice("S523-2", 41.66).ok
+    assert gc.verifier_exercice("S521-2", 16.685).ok
 
 
 def test_gc_exercices_liste_une_unite():
@@ -483,4 +550,6 @@ def test_gc_exercices_liste_une_unite():
     assert df["id"].tolist() == [f"S512-{n}" for n in range(1, 8)]
     assert df.loc[0, "titre"] == "Escompte pour paiement comptant"
     assert gc.exercices("s522")["id"].tolist() == [f"S522-{n}" for n in range(1, 6)]
+    assert gc.exercices("S521")["id"].tolist() == [f"S521-{n}" for n in range(1, 6)]
+    assert gc.exercices("S523")["id"].tolist() == [f"S523-{n}" for n in range(1, 5)]
     assert set(gc.exercices()["id"]) == set(exercices.EXERCICES)

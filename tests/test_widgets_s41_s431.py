@@ -62,7 +62,7 @@ def test_simulation_refuse_les_mauvaises_entrees():
         widgets.simuler_portefeuille(100, 1000, 85, 20, 500)
     with pytest.raises(ErreurCours, match="nouveaux_par_an doit être positif"):
         widgets.simuler_portefeuille(100, 1000, 0.8, -5, 500)
-    with pytest.raises(ErreurCours, match="nombre entier d'au moins 1"):
+    with pytest.raises(ErreurCours, match="nombre entier, au moins égal à 1"):
         widgets.simuler_portefeuille(100, 1000, 0.8, 5, 500, duree=0)
 
 
