@@ -192,7 +192,7 @@ def compte_resultat_differentiel(
     marge_securite, indice_securite, point_mort, levier_operationnel (NaN si résultat nul).
 
     >>> r = compte_resultat_differentiel(120_000, 72_000, 30_000)
-    >>> r["seuil_rentabilite"], r["point_mort"], r["indice_securite"]
+    >>> float(r["seuil_rentabilite"]), float(r["point_mort"]), float(r["indice_securite"])
     (75000.0, 225.0, 0.375)
     """
     f = "compte_resultat_differentiel"
@@ -381,7 +381,7 @@ def amortissement_degressif(
     2029 : 6 971,25 / 2 = 3 485,625 (plus que 35 % = 2 439,94) ; 2030 : idem.
 
     >>> plan = amortissement_degressif(20_000, 5, "2026-07-10")
-    >>> plan["dotation"].tolist()
+    >>> plan["dotation"].round(4).tolist()
     [3500.0, 5775.0, 3753.75, 3485.625, 3485.625]
     >>> plan["taux"].round(4).tolist()
     [0.35, 0.35, 0.35, 0.5, 0.5]
@@ -389,20 +389,22 @@ def amortissement_degressif(
     f = "amortissement_degressif"
     v = montant(valeur, "valeur", f, strictement_positif=True)
     n = entier_positif(duree, "duree", f)
-    t = 1 / n * coefficient_degressif(n)
+    t = coefficient_degressif(n) / n
     d = _date(date_acquisition, "date_acquisition", f)
     mois = 12 - d.month + 1
     vnc = v
     taux_, dotations = [], []
-    lineaire = False
+    taux_lineaire = None  # fixé au passage au linéaire : 1 / années restantes
     for k in range(n):
         restantes = n - k
-        if not lineaire and 1 / restantes > t:
-            lineaire = True
-        taux_k = 1 / restantes if lineaire else t
-        dotation = vnc * taux_k * (mois / 12 if k == 0 else 1)
-        if lineaire and k > 0 and restantes == 1:
-            dotation = vnc  # la dernière annuité solde exactement
+        if taux_lineaire is None and 1 / restantes > t:
+            taux_lineaire, annuite = 1 / restantes, vnc / restantes
+        if taux_lineaire is None:
+            taux_k, dotation = t, vnc * t * (mois / 12 if k == 0 else 1)
+        else:
+            taux_k, dotation = taux_lineaire, annuite
+        if k == n - 1:
+            dotation = vnc  # la dernière annuité solde exactement la valeur nette
         taux_.append(taux_k)
         dotations.append(dotation)
         vnc -= dotation

@@ -227,7 +227,7 @@ def test_charge_de_travail_durees_differentes_et_arrondi():
 
 
 def test_charge_de_travail_mauvaises_entrees():
-    with pytest.raises(gc.ErreurCours, match="il manque la colonne 'duree_visite_h'"):
+    with pytest.raises(gc.ErreurCours, match="il manque la colonne 'visites_par_an'"):
         gc.charge_de_travail(pd.DataFrame({"categorie": ["A"], "nb_clients": [3]}), 1_000)
     with pytest.raises(gc.ErreurCours, match="au plus 366 jours"):
         gc.temps_disponible(8, 210)

@@ -19,6 +19,14 @@ rassemble pour que ``gc.widgets.console_sql`` suffise.
 from __future__ import annotations
 
 from .ciblage import TOUS, Ciblage, CiblageCampagne, ciblage_campagne, cibler
+from .couts import (
+    CATEGORIES_PAR_DEFAUT,
+    CalculateurCharge,
+    SimulateurSeuil,
+    calculateur_charge,
+    simulateur_seuil,
+    simuler_seuil,
+)
 from .doublons import ExplorateurQualite, explorateur_qualite, paires_doublons
 from .finance import (
     CalculateurEscompte,
@@ -136,4 +144,10 @@ __all__ = [
     "evaluer_sources",
     "SOURCES_INFORMATION",
     "CRITERES_SOURCES",
+    "simulateur_seuil",
+    "SimulateurSeuil",
+    "simuler_seuil",
+    "calculateur_charge",
+    "CalculateurCharge",
+    "CATEGORIES_PAR_DEFAUT",
 ]
