@@ -125,16 +125,18 @@ def date_point_mort(
     >>> date_point_mort(256.5)
     datetime.date(2026, 9, 17)
     """
-    pm = montant(point_mort_jours, "point_mort_jours", "date_point_mort")
-    if jours_base(jours, "date_point_mort") == 365:
-        return pd.Timestamp(debut).date() + dt.timedelta(days=math.ceil(pm) - 1)
-    if pm > 360:
+    f = "date_point_mort"
+    pm = montant(point_mort_jours, "point_mort_jours", f)
+    base = jours_base(jours, f)
+    if pm > base:
         raise ErreurCours(
-            f"date_point_mort() : point mort de {pm:g} jours, au-delà de l'exercice "
-            "(360 jours) : le seuil n'est pas atteint dans l'année."
+            f"{f}() : point mort de {pm:g} jours, au-delà de l'exercice ({base} jours) : "
+            "le seuil n'est pas atteint dans l'année."
         )
-    debut = pd.Timestamp(debut).date()
-    jour_entier = max(math.ceil(pm), 1)
+    debut = _date(debut, "debut", f)
+    jour_entier = max(math.ceil(pm), 1)  # le seuil est atteint au cours de ce jour
+    if base == 365:
+        return debut + dt.timedelta(days=jour_entier - 1)
     mois, jour = divmod(jour_entier - 1, 30)  # mois complets écoulés, jour dans le mois (0..29)
     annee, mois_final = divmod(debut.month - 1 + mois, 12)
     dernier = (pd.Timestamp(debut.year + annee, mois_final + 1, 1) + pd.offsets.MonthEnd()).day

@@ -74,6 +74,10 @@ def test_seuil_mauvaises_entrees():
         gc.levier_operationnel(10_000, 0)
     with pytest.raises(gc.ErreurCours, match="pas atteint dans l'année"):
         gc.date_point_mort(400)
+    with pytest.raises(gc.ErreurCours, match=r"au-delà de l'exercice \(365 jours\)"):
+        gc.date_point_mort(366, jours=365)
+    with pytest.raises(gc.ErreurCours, match="doit être une date"):
+        gc.date_point_mort(100, debut="début d'année")
 
 
 # ---------------------------------------------------------------- coûts
