@@ -137,6 +137,12 @@ def date_point_mort(
     jour_entier = max(math.ceil(pm), 1)  # le seuil est atteint au cours de ce jour
     if base == 365:
         return debut + dt.timedelta(days=jour_entier - 1)
+    if debut.day != 1:
+        raise ErreurCours(
+            f"{f}() : en mois de 30 jours, l'exercice commence le 1er d'un mois ; reçu "
+            f"debut={debut.isoformat()}. Donnez le 1er du mois d'ouverture de l'exercice, "
+            "ou comptez en jours réels avec jours=365."
+        )
     mois, jour = divmod(jour_entier - 1, 30)  # mois complets écoulés, jour dans le mois (0..29)
     annee, mois_final = divmod(debut.month - 1 + mois, 12)
     dernier = (pd.Timestamp(debut.year + annee, mois_final + 1, 1) + pd.offsets.MonthEnd()).day

@@ -78,6 +78,8 @@ def test_seuil_mauvaises_entrees():
         gc.date_point_mort(366, jours=365)
     with pytest.raises(gc.ErreurCours, match="doit être une date"):
         gc.date_point_mort(100, debut="début d'année")
+    with pytest.raises(gc.ErreurCours, match="commence le 1er d'un mois"):
+        gc.date_point_mort(100, debut="2026-07-15")
 
 
 # ---------------------------------------------------------------- coûts
