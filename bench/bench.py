@@ -265,7 +265,7 @@ def mesurer_widgets() -> None:
 
     mesures.append(("explorateur qualité : seuil de similarité", mediane(changer_seuil, 10)))
 
-    # Unités S512, S522, S521, S523 : un contrôle de chaque widget, basculé entre deux valeurs.
+    # Unités S512, S522, S521, S523, S531 : un contrôle de chaque widget, basculé entre deux valeurs.
     def basculer(controle: Any, x: Any, y: Any) -> Callable[[], None]:
         return lambda: setattr(controle, "value", y if controle.value == x else x)
 
@@ -286,6 +286,8 @@ def mesurer_widgets() -> None:
     segmentation = widgets.explorateur_segmentation(con)
     grille = widgets.editeur_grille_scoring(con)
     sources = widgets.grille_sources()
+    seuil = widgets.simulateur_seuil()
+    charge = widgets.calculateur_charge()
     for nom, action in (
         (
             "simulateur d'emprunt : 300 mensualités",
@@ -328,6 +330,8 @@ def mesurer_widgets() -> None:
             basculer(grille.curseurs["origine"], 5, 3),
         ),
         ("grille des sources : poids du coût", basculer(sources.curseurs["cout"], 5, 1)),
+        ("simulateur de seuil : charges fixes", basculer(seuil.saisie_cf, 30_000, 36_000)),
+        ("calculateur de charge : part en clientèle", basculer(charge.curseur_part, 0.7, 0.6)),
     ):
         mesures.append((nom, mediane(action, 10)))
 

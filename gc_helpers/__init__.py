@@ -45,6 +45,8 @@ _MODULES = (
     "segmentation",
     "collecte",
     "rgpd",
+    "couts",
+    "affaires",
 )
 _REEXPORTS: dict[str, tuple[str, ...]] = {
     "donnees": (
@@ -233,6 +235,24 @@ _REEXPORTS: dict[str, tuple[str, ...]] = {
         "donnees_a_purger",
         "anonymiser_prospects",
     ),
+    "couts": (
+        "seuil_rentabilite",
+        "point_mort",
+        "date_point_mort",
+        "marge_sur_cout_variable",
+        "marge_securite",
+        "indice_securite",
+        "levier_operationnel",
+        "compte_resultat_differentiel",
+        "analyse_charges",
+        "amortissement_lineaire",
+        "amortissement_degressif",
+        "coefficient_degressif",
+        "temps_disponible",
+        "charge_de_travail",
+        "ChargeDeTravail",
+    ),
+    "affaires": ("ETAPES", "pipeline_affaires", "synthese_pipeline"),
     "_erreurs": ("ErreurCours", "NomInconnu", "ErreurSQL"),
 }
 for _module, _noms in _REEXPORTS.items():

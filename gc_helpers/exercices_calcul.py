@@ -23,7 +23,9 @@ from dataclasses import dataclass
 import pandas as pd
 
 from . import (
+    affaires,
     collecte,
+    couts,
     donnees,
     extraits,
     finance,
@@ -562,6 +564,95 @@ _S521 = (
 )
 
 
+# --------------------------------------------------------------------------- S531
+
+
+def _s531_3() -> float:
+    categories = pd.DataFrame(
+        {
+            "categorie": ["A", "B", "C"],
+            "nb_clients": [60, 150, 400],
+            "visites_par_an": [12, 6, 2],
+            "duree_visite_h": [2, 2, 2],
+        }
+    )
+    return couts.charge_de_travail(
+        categories, couts.temps_disponible(200, 8, 0.75)
+    ).effectif_necessaire
+
+
+def _s531_6() -> float:
+    p = affaires.pipeline_affaires(donnees.connexion_lecture())
+    return float(p.loc[p["commercial"] == "Bruno Delattre", "ca_pondere"].sum())
+
+
+_S531 = (
+    ExerciceCalcul(
+        id="S531-1",
+        titre="Seuil de rentabilité d'une opération de phoning",
+        enonce="Charges fixes 8 400 €, taux de marge sur coût variable 35 % : le seuil de rentabilité.",
+        calcul=lambda: couts.seuil_rentabilite(8400, 0.35),
+        indice="Seuil = charges fixes / taux de marge sur coût variable (le taux en décimal).",
+    ),
+    ExerciceCalcul(
+        id="S531-2",
+        titre="Point mort de l'opération",
+        enonce="Seuil de 24 000 €, CA attendu 96 000 € réparti régulièrement : le point mort en jours.",
+        calcul=lambda: couts.point_mort(24000, 96000),
+        indice="Point mort = seuil / CA × 360 (année commerciale de 360 jours).",
+    ),
+    ExerciceCalcul(
+        id="S531-3",
+        titre="Combien de commerciaux ?",
+        enonce=(
+            "A : 60 clients × 12 visites, B : 150 × 6, C : 400 × 2 ; 2 h par visite ; "
+            "200 jours × 8 h, 75 % en clientèle : le nombre de commerciaux nécessaires."
+        ),
+        calcul=_s531_3,
+        indice=(
+            "Heures = Σ clients × visites × 2 h ; temps d'un commercial = 200 × 8 × 0,75 ; "
+            "on arrondit à l'entier supérieur (on ne recrute pas 0,03 commercial, mais il faut "
+            "bien faire ces visites)."
+        ),
+        tolerance=0,
+    ),
+    ExerciceCalcul(
+        id="S531-4",
+        titre="Première annuité linéaire des tablettes",
+        enonce="Tablettes 4 800 € HT sur 3 ans, mises en service le 10 mai 2026 : la dotation 2026.",
+        calcul=lambda: couts.amortissement_lineaire(4800, 3, "2026-05-10")["dotation"].iloc[0],
+        indice=(
+            "Prorata temporis en jours, mois de 30 jours, jour de mise en service compté : "
+            "21 jours en mai + 7 mois × 30 = 231 jours ; annuité × 231 / 360."
+        ),
+    ),
+    ExerciceCalcul(
+        id="S531-5",
+        titre="Deuxième annuité dégressive du véhicule",
+        enonce=(
+            "Véhicule 24 000 € HT sur 5 ans, acquis le 20 septembre 2026, dégressif : "
+            "la dotation 2027."
+        ),
+        calcul=lambda: couts.amortissement_degressif(24000, 5, "2026-09-20")["dotation"].iloc[1],
+        indice=(
+            "Taux = 1/5 × 1,75 = 35 %. 2026 : 4 mois (septembre compté en entier). "
+            "2027 : 35 % de la valeur nette au 1er janvier 2027, pas de la valeur d'origine."
+        ),
+    ),
+    ExerciceCalcul(
+        id="S531-6",
+        titre="Le pipeline pondéré de Bruno Delattre",
+        enonce="Le CA pondéré des affaires en cours de Bruno Delattre (Hauts-de-France).",
+        calcul=_s531_6,
+        indice=(
+            "gc.pipeline_affaires() donne une ligne par affaire en cours avec la colonne "
+            "'ca_pondere' ; gardez les lignes dont la colonne 'commercial' vaut 'Bruno Delattre' "
+            "et faites la somme."
+        ),
+    ),
+)
+
+
 # --------------------------------------------------------------------------- S523
 
 
@@ -629,5 +720,5 @@ _S523 = (
 
 
 EXERCICES_CALCUL: dict[str, ExerciceCalcul] = {
-    e.id: e for e in (*_S41, *_S512, *_S521, *_S522, *_S523, *_S821, *_S432)
+    e.id: e for e in (*_S41, *_S512, *_S521, *_S522, *_S523, *_S531, *_S821, *_S432)
 }

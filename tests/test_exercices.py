@@ -405,6 +405,36 @@ ERREURS_CALCUL: dict[str, list[tuple[str, str]]] = {
     "S821-5": [
         ("len(gc.donnees_a_purger())", ""),  # clients et prospects mêlés
     ],
+    "S531-1": [
+        ("8400 * 0.35", ""),  # multiplié au lieu de diviser
+        ("8400 / 35", ""),  # taux en pourcentage
+    ],
+    "S531-2": [
+        ("24000 / 96000 * 365", ""),  # année civile au lieu de 360 jours
+        ("24000 / 96000 * 12", ""),  # en mois au lieu de jours
+    ],
+    "S531-3": [
+        ("(60 * 12 + 150 * 6 + 400 * 2) * 2 // (200 * 8 * 0.75)", ""),  # arrondi inférieur
+        ("(60 * 12 + 150 * 6 + 400 * 2) * 2 / (200 * 8)", ""),  # tout le temps en clientèle
+    ],
+    "S531-4": [
+        ("4800 / 3 * 8 / 12", ""),  # prorata en mois (mai compté en entier)
+        ("4800 / 3 * 230 / 360", ""),  # jour de mise en service non compté
+        ("4800 / 3", ""),  # pas de prorata
+    ],
+    "S531-5": [
+        ("24000 * 0.35", ""),  # taux appliqué à la valeur d'origine
+        ("(24000 - 24000 * 0.35 * 3 / 12) * 0.35", ""),  # septembre non compté
+    ],
+    "S531-6": [
+        # CA potentiel au lieu du CA pondéré
+        (
+            "gc.pipeline_affaires().query(\"commercial == 'Bruno Delattre'\")"
+            '["ca_potentiel"].sum()',
+            "",
+        ),
+        ("gc.pipeline_affaires()['ca_pondere'].sum()", ""),  # toute l'équipe
+    ],
 }
 
 
@@ -491,6 +521,11 @@ def test_valeurs_attendues_calculees_a_la_main():
         "S523-1": 324000 / 2592000 * 360,  # 45 jours
         "S523-3": (28 + 60 - 50.4) * 2500,  # 37,6 jours × 900 000 / 360 = 94 000 €
         "S523-4": 0.02 / 0.98 * 6,  # 12,24 % par an
+        "S531-1": 8400 / 0.35,  # 24 000 €
+        "S531-2": 24000 / 96000 * 360,  # 90 jours
+        "S531-3": 5,  # 4 840 h / 1 200 h = 4,03 → 5
+        "S531-4": 4800 / 3 * (21 + 7 * 30) / 360,  # 1 026,67 €
+        "S531-5": (24000 - 24000 * 0.35 * 4 / 12) * 0.35,  # 7 420 €
     }
     for identifiant, attendu in attendus.items():
         assert EXERCICES_CALCUL[identifiant].calcul() == pytest.approx(attendu, rel=1e-12)

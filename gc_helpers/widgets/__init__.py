@@ -27,6 +27,14 @@ from .connaissance import (
     fiche_360,
     fiche_client_360,
 )
+from .couts import (
+    CATEGORIES_PAR_DEFAUT,
+    CalculateurCharge,
+    SimulateurSeuil,
+    calculateur_charge,
+    simulateur_seuil,
+    simuler_seuil,
+)
 from .doublons import ExplorateurQualite, explorateur_qualite, paires_doublons
 from .finance import (
     CalculateurEscompte,
@@ -168,4 +176,10 @@ __all__ = [
     "evaluer_sources",
     "SOURCES_INFORMATION",
     "CRITERES_SOURCES",
+    "simulateur_seuil",
+    "SimulateurSeuil",
+    "simuler_seuil",
+    "calculateur_charge",
+    "CalculateurCharge",
+    "CATEGORIES_PAR_DEFAUT",
 ]
