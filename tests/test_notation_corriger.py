@@ -194,3 +194,18 @@ def test_texte_du_bilan():
         "- à corriger à la main (formgrader) : 1",
         "    a",
     ]
+
+
+def test_devoir_inconnu(tmp_path):
+    from gc_helpers._erreurs import ErreurCours
+    from gc_helpers.notation.corriger import corriger_classe
+
+    (tmp_path / "release" / "S822-requetes-sql").mkdir(parents=True)
+    with pytest.raises(ErreurCours, match="« S999 » inconnu.*generate_assignment S999.*S822"):
+        corriger_classe("S999", racine=tmp_path, progression=False)
+
+
+def test_import_gc_helpers_ne_charge_pas_la_notation():
+    code = "import sys, gc_helpers; print([m for m in ('gc_helpers.notation', 'nbgrader', 'tqdm') if m in sys.modules])"
+    sortie = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert sortie.stdout.strip() == "[]", sortie.stdout + sortie.stderr

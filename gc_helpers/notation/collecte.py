@@ -306,12 +306,14 @@ def inscrire_eleves(
     from nbgrader.api import Gradebook
 
     eleves = lire_liste_eleves(chemin)
+    cours = "default_course"  # celui de nbgrader quand aucun n'est configuré
     if url is None:
         from gc_helpers.notation.corriger import configuration_cours
 
         options = [f"--CourseDirectory.root={Path(racine).resolve()}"] if racine else []
-        url = configuration_cours(options).db_url
-    with Gradebook(url) as carnet:
+        coursedir = configuration_cours(options)
+        url, cours = coursedir.db_url, coursedir.course_id
+    with Gradebook(url, cours) as carnet:
         for eleve in eleves:
             carnet.update_or_create_student(
                 eleve.identifiant,

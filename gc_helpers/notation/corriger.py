@@ -268,7 +268,7 @@ def configuration_cours(options: list[str]):
     return application.coursedir
 
 
-def _retirer_du_carnet(url: str, devoir: str, echecs: list[Resultat]) -> None:
+def _retirer_du_carnet(url: str, cours: str, devoir: str, echecs: list[Resultat]) -> None:
     """Retire du carnet les copies en échec, que nbgrader y a inscrites avant de planter.
 
     Sinon elles y resteraient avec des notes vides, comptées 0 à l'export comme si
@@ -277,7 +277,7 @@ def _retirer_du_carnet(url: str, devoir: str, echecs: list[Resultat]) -> None:
     """
     from nbgrader.api import Gradebook, MissingEntry
 
-    with Gradebook(url) as carnet:
+    with Gradebook(url, cours) as carnet:
         for resultat in echecs:
             try:
                 copie = carnet.find_submission(devoir, resultat.etudiant)
@@ -292,11 +292,11 @@ def _retirer_du_carnet(url: str, devoir: str, echecs: list[Resultat]) -> None:
                 carnet.remove_submission(devoir, resultat.etudiant)
 
 
-def _copies_a_la_main(url: str, devoir: str, etudiants: list[str]) -> list[str]:
+def _copies_a_la_main(url: str, cours: str, devoir: str, etudiants: list[str]) -> list[str]:
     from nbgrader.api import Gradebook, MissingEntry
 
     restantes = []
-    with Gradebook(url) as carnet:
+    with Gradebook(url, cours) as carnet:
         for etudiant in etudiants:
             try:
                 if carnet.find_submission(devoir, etudiant).needs_manual_grade:
@@ -391,9 +391,9 @@ def corriger_classe(
     barre.close()
 
     bilan.resultats.sort(key=lambda r: r.etudiant)
-    _retirer_du_carnet(url, devoir, bilan.echecs)
+    _retirer_du_carnet(url, coursedir.course_id, devoir, bilan.echecs)
     corrigees = [r.etudiant for r in bilan.resultats if r.statut != ECHEC]
-    bilan.a_corriger_a_la_main = _copies_a_la_main(url, devoir, corrigees)
+    bilan.a_corriger_a_la_main = _copies_a_la_main(url, coursedir.course_id, devoir, corrigees)
     bilan.duree = time.perf_counter() - debut
     chemin = Path(journal) if journal else racine_cours / f"correction_{devoir}.log"
     chemin.write_text(
