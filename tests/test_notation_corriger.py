@@ -16,6 +16,8 @@ import shutil
 import sqlite3
 import subprocess
 import sys
+import threading
+import time
 from types import SimpleNamespace
 
 import nbformat
@@ -62,6 +64,22 @@ def _lignes_carnet(cours):
             table: base.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
             for table in ("submitted_assignment", "submitted_notebook", "grade", "comment")
         }
+
+
+def _verrouiller(chemin, secondes):
+    """Verrouille le carnet SQLite (lecture et écriture) pendant ``secondes``, comme un autre
+    processus qui écrirait longtemps : SQLite fait attendre 5 s, puis « database is locked »."""
+    base = sqlite3.connect(chemin, isolation_level=None, check_same_thread=False)
+    base.execute("BEGIN EXCLUSIVE")
+
+    def liberer():
+        time.sleep(secondes)
+        base.execute("COMMIT")
+        base.close()
+
+    fil = threading.Thread(target=liberer)
+    fil.start()
+    return fil
 
 
 @pytest.fixture(scope="module")
@@ -165,8 +183,28 @@ def test_copies_abimees_listees_sans_arreter_le_lot(classe):
 def test_relancer_ne_perd_ni_ne_double_aucune_note(classe):
     assert "- déjà corrigées, laissées telles quelles : 3" in classe.seconde.stdout
     assert classe.apres_seconde == (classe.notes, classe.lignes)
-    assert "- corrigées : 3" in classe.forcee.stdout
+    assert "- corrigées : 3" in classe.forcee.stdout, classe.forcee.stdout
     assert classe.apres_forcee == (classe.notes, classe.lignes)
+
+
+@pytest.mark.lent
+def test_carnet_verrouille_copie_recorrigee(classe, monkeypatch):
+    """Un autre processus garde le carnet SQLite plus de 5 s : nbgrader échoue (« database is
+    locked ») et la copie est recorrigée dès que le carnet se libère, sans doublon."""
+    from gc_helpers.notation import corriger
+
+    for cle, valeur in onb.environnement(classe.cours).items():
+        monkeypatch.setenv(cle, valeur)
+    monkeypatch.chdir(classe.cours)
+    # le processus de travail, ici dans le processus du test (sa sortie d'erreur reste en place)
+    corriger._demarrer_processus([f"--CourseDirectory.root={classe.cours}", DELAI], muet=False)
+    verrou = _verrouiller(classe.cours / "gradebook.db", 8)
+    resultat = corriger._corriger_une_copie(DEVOIR, "alice", True)
+    verrou.join()
+    assert resultat.statut == "corrigée", resultat.journal
+    assert resultat.essais >= 2 and "database is locked" in resultat.journal
+    assert onb.lire_notes(classe.cours, DEVOIR) == classe.notes
+    assert _lignes_carnet(classe.cours) == classe.lignes
     # une copie = une ligne par cellule notée, pas plus
     cellules = len(classe.notes["alice"])
     assert classe.lignes["submitted_assignment"] == len(BONNES)

@@ -157,8 +157,11 @@ class _Capture(logging.Handler):
         self.lignes.append(f"[{record.levelname}] {message}")
 
 
-def _demarrer_processus(options: list[str]) -> None:
-    """Charge la configuration nbgrader une fois par processus (comme ``nbgrader autograde``)."""
+def _demarrer_processus(options: list[str], muet: bool = True) -> None:
+    """Charge la configuration nbgrader une fois par processus (comme ``nbgrader autograde``).
+
+    ``muet`` : la sortie d'erreur du processus (et de ses noyaux) part vers ``os.devnull``.
+    """
     global _APPLICATION
     from nbgrader.apps.autogradeapp import AutogradeApp
 
@@ -167,12 +170,13 @@ def _demarrer_processus(options: list[str]) -> None:
     # le journal de chaque copie est capturé et renvoyé : rien ne s'affiche sous la barre
     application.log.handlers.clear()
     application.log.propagate = False
-    # Les noyaux héritent de cette sortie d'erreur : leurs messages de démarrage
-    # (« Kernel is running over TCP… ») ne doivent pas s'afficher par-dessus la barre.
-    # Ce que le code de l'étudiant écrit sur stderr passe, lui, par le notebook.
-    nul = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(nul, 2)
-    os.close(nul)
+    if muet:
+        # Les noyaux héritent de cette sortie d'erreur : leurs messages de démarrage
+        # (« Kernel is running over TCP… ») ne doivent pas s'afficher par-dessus la barre.
+        # Ce que le code de l'étudiant écrit sur stderr passe, lui, par le notebook.
+        nul = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(nul, 2)
+        os.close(nul)
     _APPLICATION = application
 
 
@@ -219,6 +223,7 @@ def _corriger_une_copie(devoir: str, etudiant: str, force: bool) -> Resultat:
 
     application = _APPLICATION
     debut = time.perf_counter()
+    precedents = ""  # journal des essais précédents (carnet verrouillé)
     for essai in range(1, ESSAIS_BASE_VERROUILLEE + 1):
         capture = _Capture()
         application.log.addHandler(capture)
@@ -235,16 +240,18 @@ def _corriger_une_copie(devoir: str, etudiant: str, force: bool) -> Resultat:
             echec = f"{type(erreur).__name__}: {erreur}"
         finally:
             application.log.removeHandler(capture)
-        journal = "\n".join(capture.lignes) + (f"\n{echec}" if echec else "")
-        if echec and "database is locked" in journal and essai < ESSAIS_BASE_VERROUILLEE:
+        courant = "\n".join(capture.lignes) + (f"\n{echec}" if echec else "")
+        journal = precedents + courant
+        if echec and "database is locked" in courant and essai < ESSAIS_BASE_VERROUILLEE:
+            precedents = f"{journal}\n--- carnet verrouillé : nouvel essai ---\n"
             # un autre processus écrit dans le carnet : on recorrige cette copie un peu plus tard
             time.sleep(random.uniform(0.5, 2.0) * essai)
             force = True
             continue
         duree = time.perf_counter() - debut
         if echec:
-            return Resultat(etudiant, ECHEC, _raison_en_francais(journal), duree, journal, essai)
-        statut = DEJA_CORRIGEE if "Skipping existing assignment" in journal else CORRIGEE
+            return Resultat(etudiant, ECHEC, _raison_en_francais(courant), duree, journal, essai)
+        statut = DEJA_CORRIGEE if "Skipping existing assignment" in courant else CORRIGEE
         return Resultat(etudiant, statut, "", duree, journal, essai)
     raise AssertionError("inatteignable")  # la boucle rend toujours un résultat
 
