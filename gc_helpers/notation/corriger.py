@@ -261,6 +261,14 @@ def _corriger_une_copie(devoir: str, etudiant: str, force: bool) -> Resultat:
 # --------------------------------------------------------------------------
 
 
+def coeurs_disponibles() -> int:
+    """Les cœurs que ce processus peut utiliser (affinité du conteneur ou de la machine)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # Windows, macOS
+        return os.cpu_count() or 1
+
+
 def configuration_cours(options: list[str]):
     """Le ``CourseDirectory`` de nbgrader (racine, dossiers, carnet) selon sa configuration.
 
@@ -354,7 +362,7 @@ def corriger_classe(
         )
     a_corriger, echecs = copies_deposees(racine_cours, devoir, dossier_rendus)
     if processus is None:
-        processus = os.cpu_count() or 1
+        processus = coeurs_disponibles()
     if processus < 1:
         raise ErreurCours(f"processus = {processus} : il faut au moins 1 processus de correction.")
     processus = max(1, min(processus, len(a_corriger)))
