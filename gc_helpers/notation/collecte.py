@@ -172,7 +172,7 @@ class CollecteurLMS(FileNameCollectorPlugin):
                             s.first_name or "",
                             s.email or "",
                             s.lms_user_id or "",
-                        )  # fmt: skip
+                        )
                         for s in carnet.students
                     ]
         return self._eleves
