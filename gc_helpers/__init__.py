@@ -44,6 +44,8 @@ _MODULES = (
     "segmentation",
     "collecte",
     "rgpd",
+    "medias",
+    "prospection",
 )
 _REEXPORTS: dict[str, tuple[str, ...]] = {
     "donnees": (
@@ -224,6 +226,28 @@ _REEXPORTS: dict[str, tuple[str, ...]] = {
         "destinataires_courriel",
         "donnees_a_purger",
         "anonymiser_prospects",
+    ),
+    "medias": (
+        "indicateurs_media",
+        "plan_media",
+        "taux_marque_ventes",
+        "rentabilite_campagnes",
+        "CIBLES_CAMPAGNES",
+        "suivi_campagne",
+    ),
+    "prospection": (
+        "RAYON_TERRE_KM",
+        "distance_km",
+        "matrice_distances",
+        "longueur_tournee",
+        "Tournee",
+        "tournee_optimisee",
+        "planifier_tournees",
+        "exporter_plan",
+        "ratios_prospection",
+        "ratios_par_commercial",
+        "PROCHAINES_ACTIONS",
+        "actions_a_relancer",
     ),
     "_erreurs": ("ErreurCours", "NomInconnu", "ErreurSQL"),
 }
