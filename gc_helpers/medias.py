@@ -140,13 +140,14 @@ def plan_media(supports: pd.DataFrame, population_cible: float) -> pd.DataFrame:
         s = indicateurs_media(cible, ligne.audience_utile, contacts, cout)
         lignes.append(
             {"support": ligne.support, "audience_utile": float(ligne.audience_utile)}
-            | {"contacts_utiles": contacts, "cout": cout}
+            | {"insertions": insertions, "contacts_utiles": contacts, "cout": cout}
             | s.to_dict()
         )
     plan = pd.DataFrame(lignes)
     total = {
         "support": "Plan",
         "audience_utile": float("nan"),
+        "insertions": plan["insertions"].sum(),
         "contacts_utiles": plan["contacts_utiles"].sum(),
         "cout": plan["cout"].sum(),
         "couverture": float("nan"),

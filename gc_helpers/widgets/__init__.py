@@ -31,6 +31,13 @@ from .finance import (
     simulateur_emprunt,
     simuler_emprunt,
 )
+from .medias import (
+    SUPPORTS_HOTELS,
+    SimulateurPlanMedia,
+    SimulationPlanMedia,
+    simulateur_plan_media,
+    simuler_plan_media,
+)
 from .portefeuille import (
     ExplorateurABC,
     ExplorateurPrevision,
@@ -40,6 +47,16 @@ from .portefeuille import (
     explorateur_abc,
     explorateur_prevision,
     explorateur_statistiques,
+)
+from .prospection import (
+    RATIOS,
+    PlanificateurTournee,
+    TableauBordProspection,
+    carte_tournee_svg,
+    planificateur_tournee,
+    planifier_tournee,
+    prospects_a_visiter,
+    tableau_bord_prospection,
 )
 from .risque import (
     SimulateurBFRE,
@@ -136,4 +153,17 @@ __all__ = [
     "evaluer_sources",
     "SOURCES_INFORMATION",
     "CRITERES_SOURCES",
+    "simulateur_plan_media",
+    "SimulateurPlanMedia",
+    "SimulationPlanMedia",
+    "simuler_plan_media",
+    "SUPPORTS_HOTELS",
+    "planificateur_tournee",
+    "PlanificateurTournee",
+    "planifier_tournee",
+    "prospects_a_visiter",
+    "carte_tournee_svg",
+    "tableau_bord_prospection",
+    "TableauBordProspection",
+    "RATIOS",
 ]
