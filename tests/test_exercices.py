@@ -288,6 +288,41 @@ ERREURS_CALCUL: dict[str, list[tuple[str, str]]] = {
     "S821-5": [
         ("len(gc.donnees_a_purger())", ""),  # clients et prospects mêlés
     ],
+    "S445-1": [
+        ("7327 / 19490 * 100", ""),  # la couverture seule, sans la répétition
+        ("11532 / 19490", ""),  # GRP non multiplié par 100
+    ],
+    "S445-2": [
+        ("5684 / 7327 * 1000", ""),  # sur l'audience au lieu des contacts
+        ("5684 / 11532", ""),  # coût par contact, pas pour mille
+    ],
+    "S445-3": [
+        ("(147107.05 - 29690) / 29690", ""),  # ROI calculé sur le CA
+        ("147107.05 * 0.42 / 29690", ""),  # marge / coût, sans retirer le coût
+    ],
+    "S445-4": [
+        ("len(gc.suivi_campagne(26, id_commercial=1))", ""),  # tous les clients touchés
+        ("int((~gc.suivi_campagne(26)['a_commande']).sum())", ""),  # toute l'équipe
+    ],
+    "S823-1": [
+        ("gc.distance_km(50.6942, 3.1746, 49.8942, 2.2957) * 1.3 * 0.60", ""),  # sans retour
+        ("2 * gc.distance_km(50.6942, 3.1746, 49.8942, 2.2957) * 0.60", ""),  # vol d'oiseau
+    ],
+    "S823-2": [
+        # moyenne des ratios des commerciaux au lieu du ratio des totaux
+        ("gc.ratios_par_commercial('2025-01-01', '2025-12-31')['transformation'].mean()", ""),
+    ],
+    "S823-3": [
+        ("len(gc.actions_a_relancer())", ""),  # toute l'équipe
+    ],
+    "S823-4": [
+        # la longueur de la tournée optimisée au lieu du gain
+        (
+            "gc.widgets.planifier_tournee(3, gc.widgets.prospects_a_visiter(3)"
+            "['id_prospect'].head(6).tolist()).km",
+            "",
+        ),
+    ],
 }
 
 
@@ -359,6 +394,9 @@ def test_valeurs_attendues_calculees_a_la_main():
         "S512-2": 4200 - (4200 * 0.072 * 46 / 360 + 5.50 * 1.2),  # 4 154,76 €
         "S512-4": 8400 * 0.12 * 45 / 365 + 40,  # 164,27 €
         "S512-6": 1200 + 960 + 720 + 480 + 240,  # 3 600 €
+        "S445-1": 11532 / 19490 * 100,  # 59,17 GRP
+        "S445-2": 5684 / 11532 * 1000,  # 492,89 €
+        "S445-3": (147107.05 * 0.42 - 29690) / 29690,  # 1,0810
     }
     for identifiant, attendu in attendus.items():
         assert EXERCICES_CALCUL[identifiant].calcul() == pytest.approx(attendu, abs=1e-9)
