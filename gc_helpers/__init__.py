@@ -243,7 +243,6 @@ _REEXPORTS: dict[str, tuple[str, ...]] = {
         "Tournee",
         "tournee_optimisee",
         "planifier_tournees",
-        "exporter_plan",
         "ratios_prospection",
         "ratios_par_commercial",
         "PROCHAINES_ACTIONS",

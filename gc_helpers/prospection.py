@@ -41,7 +41,6 @@ __all__ = [
     "Tournee",
     "tournee_optimisee",
     "planifier_tournees",
-    "exporter_plan",
     "ratios_prospection",
     "ratios_par_commercial",
     "PROCHAINES_ACTIONS",
@@ -319,28 +318,6 @@ def planifier_tournees(
     plan["date_visite"] = [jours[j - 1] for j in plan["jour"]]
     plan["ordre_du_jour"] = rangs % par_jour + 1
     return plan
-
-
-def exporter_plan(plan: pd.DataFrame, chemin: str) -> str:
-    """Enregistre un plan de prospection en CSV pour le tableur de l'équipe.
-
-    Format français : séparateur point-virgule, virgule décimale, dates JJ/MM/AAAA,
-    encodage UTF-8 avec BOM (Excel l'ouvre directement avec ses accents).
-    Renvoie le chemin du fichier.
-    """
-    if not isinstance(plan, pd.DataFrame) or plan.empty:
-        raise ErreurCours("exporter_plan() : le plan doit être une table non vide.")
-    if not str(chemin).lower().endswith(".csv"):
-        raise ErreurCours(
-            f"exporter_plan() : le fichier doit finir par .csv ; reçu {chemin!r}. "
-            "Exemple : 'plan_prospection.csv'."
-        )
-    copie = plan.copy()
-    for colonne in copie.columns:
-        if copie[colonne].map(lambda v: isinstance(v, _dt.date)).all():
-            copie[colonne] = pd.to_datetime(copie[colonne]).dt.strftime("%d/%m/%Y")
-    copie.to_csv(chemin, sep=";", decimal=",", index=False, encoding="utf-8-sig")
-    return str(chemin)
 
 
 # --------------------------------------------------------------------------- relances (CRM)

@@ -150,22 +150,6 @@ def test_planifier_tournees_saute_le_week_end():
         gc.planifier_tournees(p, "demain", visites_par_jour=2)
 
 
-def test_exporter_plan_csv_pour_un_tableur_francais(tmp_path):
-    plan = pd.DataFrame(
-        {"raison_sociale": ["Hôtel Élysée"], "date_visite": [dt.date(2026, 11, 5)], "km": [12.5]}
-    )
-    chemin = gc.exporter_plan(plan, str(tmp_path / "plan.csv"))
-    brut = (tmp_path / "plan.csv").read_bytes()
-    assert brut.startswith(b"\xef\xbb\xbf")  # BOM : Excel reconnaît l'UTF-8
-    assert brut.decode("utf-8-sig").splitlines() == [
-        "raison_sociale;date_visite;km",
-        "Hôtel Élysée;05/11/2026;12,5",
-    ]
-    assert chemin.endswith("plan.csv")
-    with pytest.raises(gc.ErreurCours, match=r"\.csv"):
-        gc.exporter_plan(plan, str(tmp_path / "plan.xlsx"))
-
-
 # --------------------------------------------------------------------------- ratios
 
 
