@@ -33,8 +33,8 @@ from . import (
     prospection,
     rgpd,
     statistiques,
-    valeur_client,
 )
+from .valeur_client import retour_sur_investissement
 
 __all__ = ["ExerciceCalcul", "EXERCICES_CALCUL"]
 
@@ -427,7 +427,7 @@ _S445 = (
             "CA attribué 147 107,05 € HT, coût 29 690 € HT, taux de marque 42 % : le ROI de la "
             "campagne (en décimal)."
         ),
-        calcul=lambda: valeur_client.retour_sur_investissement(147107.05 * 0.42, 29690),
+        calcul=lambda: retour_sur_investissement(147107.05 * 0.42, 29690),
         indice=(
             "ROI = (marge générée − coût) / coût, sur la MARGE : marge = CA × taux de marque "
             "= 147 107,05 × 0,42."
