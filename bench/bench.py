@@ -283,6 +283,10 @@ def mesurer_widgets() -> None:
     segmentation = widgets.explorateur_segmentation(con)
     grille = widgets.editeur_grille_scoring(con)
     sources = widgets.grille_sources()
+    plan_media = widgets.simulateur_plan_media()
+    tournee = widgets.planificateur_tournee(con, id_commercial=1)
+    huit, dix = (tuple(v for _, v in tournee.choix_prospects.options[:n]) for n in (8, 10))
+    ratios = widgets.tableau_bord_prospection(con)
     for nom, action in (
         (
             "simulateur d'emprunt : 300 mensualités",
@@ -319,6 +323,18 @@ def mesurer_widgets() -> None:
             basculer(grille.curseurs["origine"], 5, 3),
         ),
         ("grille des sources : poids du coût", basculer(sources.curseurs["cout"], 5, 1)),
+        (
+            "simulateur de plan média : insertions d'un support",
+            basculer(plan_media.curseurs["Courriel (fichier loué)"], 1, 4),
+        ),
+        (
+            "planificateur de tournée : 8 ou 10 prospects",
+            basculer(tournee.choix_prospects, huit, dix),
+        ),
+        (
+            "tableau de bord de la prospection : ratio comparé",
+            basculer(ratios.choix_ratio, "effort", "transformation"),
+        ),
     ):
         mesures.append((nom, mediane(action, 10)))
 

@@ -184,9 +184,10 @@ def _ordre_optimise(m: np.ndarray) -> list[int]:
     for i in range(n):
         for j in range(i + 1, n):
             graphe.add_edge(i, j, weight=float(m[i, j]))
-    cycle = approximation.traveling_salesman_problem(
-        graphe, cycle=True, method=approximation.christofides
-    )[:-1]
+    # Graphe complet et distances qui respectent l'inégalité triangulaire : Christofides
+    # s'applique directement (sans le détour de traveling_salesman_problem par les plus
+    # courts chemins, inutile ici et dix fois plus lent).
+    cycle = approximation.christofides(graphe, weight="weight")[:-1]
     # Le cycle est tourné pour partir du lieu 0 (la base du commercial).
     debut = cycle.index(0)
     return _deux_opt(m, cycle[debut:] + cycle[:debut])

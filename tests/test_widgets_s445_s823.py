@@ -83,6 +83,10 @@ def test_planifier_tournee_part_de_la_base_du_commercial(con):
     assert t.km_naif == pytest.approx(attendu)
     with pytest.raises(gc.ErreurCours, match="au moins un prospect"):
         widgets.planifier_tournee(3, [], con)
+    with pytest.raises(gc.ErreurCours, match="introuvable"):
+        widgets.planifier_tournee(3, [999999], con)
+    with pytest.raises(gc.ErreurCours, match="Le commercial 42 n'existe pas"):
+        widgets.planifier_tournee(42, ids, con)
 
 
 def test_planificateur_affiche_carte_et_economie(con):

@@ -13,7 +13,7 @@ import pandas as pd
 
 from .. import donnees, formats, prospection
 from .._erreurs import ErreurCours
-from ._commun import _LARGEUR, _html_message, _html_tableau
+from ._commun import _LARGEUR, _html_message
 from ._svg import barres_svg
 
 __all__ = [
@@ -74,35 +74,42 @@ def planifier_tournee(
     """
     if not id_prospects:
         raise ErreurCours("Choisissez au moins un prospect à visiter.")
+    liste = ", ".join(str(int(i)) for i in id_prospects)
+    lieux = donnees.requete(
+        "SELECT id_prospect, raison_sociale, ville, latitude, longitude "
+        f"FROM prospects WHERE id_prospect IN ({liste})",
+        con,
+    )
+    points = _points_tournee(_base(id_commercial, con), lieux, id_prospects)
+    return prospection.tournee_optimisee(points, "lieu", coefficient_route, cout_km)
+
+
+def _base(id_commercial: int, con: duckdb.DuckDBPyConnection | None) -> pd.DataFrame:
+    """Ville de rattachement du commercial : le départ et l'arrivée de ses tournées."""
     base = donnees.requete(
-        "SELECT ville_base, latitude_base AS latitude, longitude_base AS longitude "
+        "SELECT 'Base : ' || ville_base AS lieu, latitude_base AS latitude, "
+        "longitude_base AS longitude "
         f"FROM commerciaux WHERE id_commercial = {int(id_commercial)}",
         con,
     )
     if base.empty:
         raise ErreurCours(f"Le commercial {id_commercial!r} n'existe pas (table commerciaux).")
-    liste = ", ".join(str(int(i)) for i in id_prospects)
-    lieux = donnees.requete(
-        "SELECT id_prospect, raison_sociale || ' (' || ville || ')' AS lieu, latitude, longitude "
-        f"FROM prospects WHERE id_prospect IN ({liste})",
-        con,
-    )
-    # L'ordre de la liste reçue est la tournée « naïve ».
-    lieux = lieux.set_index("id_prospect").loc[[int(i) for i in id_prospects]].reset_index()
-    points = pd.concat(
-        [
-            pd.DataFrame(
-                {
-                    "lieu": [f"Base : {base.loc[0, 'ville_base']}"],
-                    "latitude": [base.loc[0, "latitude"]],
-                    "longitude": [base.loc[0, "longitude"]],
-                }
-            ),
-            lieux[["lieu", "latitude", "longitude"]],
-        ],
-        ignore_index=True,
-    )
-    return prospection.tournee_optimisee(points, "lieu", coefficient_route, cout_km)
+    return base
+
+
+def _points_tournee(
+    base: pd.DataFrame, prospects: pd.DataFrame, id_prospects: Sequence[int]
+) -> pd.DataFrame:
+    """La base puis les prospects choisis, dans l'ordre reçu (la tournée « naïve »)."""
+    inconnus = sorted(set(int(i) for i in id_prospects) - set(prospects["id_prospect"]))
+    if inconnus:
+        raise ErreurCours(
+            f"Prospect(s) introuvable(s) : {', '.join(map(str, inconnus))}. Vérifiez les "
+            "identifiants (colonne id_prospect de la table prospects)."
+        )
+    lieux = prospects.set_index("id_prospect").loc[[int(i) for i in id_prospects]]
+    lieux = lieux.assign(lieu=lieux["raison_sociale"] + " (" + lieux["ville"] + ")")
+    return pd.concat([base, lieux[["lieu", "latitude", "longitude"]]], ignore_index=True)
 
 
 def carte_tournee_svg(tournee: prospection.Tournee, largeur: int = 520, hauteur: int = 420) -> str:
@@ -212,7 +219,9 @@ class PlanificateurTournee(widgets.VBox):
         self._charger_prospects()
 
     def _charger_prospects(self) -> None:
-        p = prospects_a_visiter(self.choix_commercial.value, self.con)
+        # Coordonnées lues une fois par commercial : chaque choix ne fait plus que calculer.
+        self._base = _base(self.choix_commercial.value, self.con)
+        self._prospects = p = prospects_a_visiter(self.choix_commercial.value, self.con)
         options = [
             (
                 f"{r.raison_sociale} — {r.ville} ({formats.euros(r.ca_potentiel_annuel, 0)})",
@@ -236,7 +245,11 @@ class PlanificateurTournee(widgets.VBox):
             )
             return
         try:
-            t = planifier_tournee(self.choix_commercial.value, choisis, self.con)
+            if not choisis:
+                raise ErreurCours("Choisissez au moins un prospect à visiter.")
+            t = prospection.tournee_optimisee(
+                _points_tournee(self._base, self._prospects, choisis), "lieu"
+            )
         except ErreurCours as erreur:
             self.bilan.value = _html_message(str(erreur), "erreur")
             self.carte.value = self.etapes.value = ""
@@ -250,19 +263,15 @@ class PlanificateurTournee(widgets.VBox):
             "<small>(km sur route ≈ vol d'oiseau × 1,3)</small>"
         )
         self.carte.value = carte_tournee_svg(t)
-        e = t.etapes
-        self.etapes.value = _html_tableau(
-            pd.DataFrame(
-                {
-                    "Rang": e["rang"],
-                    "Lieu": e["lieu"],
-                    "km depuis l'étape précédente": e["km_etape"].map(
-                        lambda v: formats.nombre(v, 1)
-                    ),
-                    "km cumulés": e["km_cumules"].map(lambda v: formats.nombre(v, 1)),
-                }
-            ),
-            20,
+        lignes = "".join(
+            f"<tr><td>{r.rang}</td><td>{html.escape(str(r.lieu))}</td>"
+            f"<td style='text-align:right'>{formats.nombre(r.km_etape, 1)}</td>"
+            f"<td style='text-align:right'>{formats.nombre(r.km_cumules, 1)}</td></tr>"
+            for r in t.etapes.itertuples(index=False)
+        )
+        self.etapes.value = (
+            "<table><tr><th>Rang</th><th>Lieu</th><th>km depuis l'étape précédente</th>"
+            f"<th>km cumulés</th></tr>{lignes}</table>"
         )
 
     def _sur_commercial(self, _changement: Mapping[str, Any]) -> None:
