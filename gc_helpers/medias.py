@@ -28,7 +28,8 @@ import pandas as pd
 
 from . import donnees
 from ._erreurs import ErreurCours
-from ._verif_montants import montant, taux
+from ._verif_montants import entier_positif, montant, taux
+from .formats import _en_date
 from .valeur_client import retour_sur_investissement
 
 __all__ = [
@@ -176,10 +177,10 @@ def taux_marque_ventes(
     True
     """
     conditions = ["c.statut <> 'annulée'"]
-    if debut is not None:
-        conditions.append(f"c.date_commande >= DATE '{pd.Timestamp(debut).date().isoformat()}'")
-    if fin is not None:
-        conditions.append(f"c.date_commande <= DATE '{pd.Timestamp(fin).date().isoformat()}'")
+    for borne, signe in ((debut, ">="), (fin, "<=")):
+        jour = _en_date(borne, "taux_marque_ventes")
+        if jour is not None:
+            conditions.append(f"c.date_commande {signe} DATE '{jour.isoformat()}'")
     sql = (
         "SELECT sum(l.montant_ht) AS ventes, sum(l.quantite * p.cout_achat_ht) AS cout_achat\n"
         "FROM lignes_commande AS l\n"
@@ -277,7 +278,9 @@ def suivi_campagne(
     """Les clients touchés par une campagne, pour la relance ciblée du commercial.
 
     Clients touchés : les clients de la cible de la campagne (:data:`CIBLES_CAMPAGNES`),
-    créés avant sa fin, et, pour un courriel ou un SMS, ayant donné leur consentement.
+    créés avant sa fin, et, pour un courriel ou un SMS, ayant donné leur consentement
+    (une campagne dont la cible n'est pas dans ce dictionnaire vise tous les clients :
+    complétez-le pour une nouvelle campagne).
     ``id_commercial`` garde le portefeuille d'un commercial. Pour chacun :
     ``a_commande`` (une commande entre le début de la campagne et ``delai_jours`` après
     sa fin), ``ca_campagne`` (CA HT de ces commandes), ``ca_annee_precedente`` (CA HT
@@ -320,7 +323,8 @@ def suivi_campagne(
     if optin:
         conditions.append(f"c.{optin}")
     if id_commercial is not None:
-        conditions.append(f"c.id_commercial = {int(id_commercial)}")
+        commercial = entier_positif(id_commercial, "id_commercial", fonction)
+        conditions.append(f"c.id_commercial = {commercial}")
     fin_reponse = fin + _dt.timedelta(days=delai)
     avant = debut.replace(year=debut.year - 1)
     sql = f"""

@@ -32,6 +32,7 @@ import pandas as pd
 from . import donnees
 from ._erreurs import ErreurCours
 from ._verif_montants import colonnes_requises, entier_positif, montant, nombre_fini
+from .formats import _en_date
 
 __all__ = [
     "RAYON_TERRE_KM",
@@ -305,13 +306,9 @@ def planifier_tournees(
     if not isinstance(prospects, pd.DataFrame) or prospects.empty:
         raise ErreurCours(f"{fonction}() : prospects doit être une table non vide.")
     par_jour = entier_positif(visites_par_jour, "visites_par_jour", fonction)
-    try:
-        debut = pd.Timestamp(date_debut).date()
-    except (TypeError, ValueError):
-        raise ErreurCours(
-            f"{fonction}() : date_debut doit être une date, par exemple '2026-11-05' ; "
-            f"reçu {date_debut!r}."
-        ) from None
+    debut = _en_date(date_debut, fonction)
+    if debut is None:
+        raise ErreurCours(f"{fonction}() : date_debut manque ; exemple : '2026-11-05'.")
     plan = prospects.reset_index(drop=True).copy()
     rangs = np.arange(len(plan))
     plan["jour"] = rangs // par_jour + 1
@@ -353,9 +350,11 @@ def actions_a_relancer(
     True
     """
     fonction = "actions_a_relancer"
-    jour = donnees.DATE_REFERENCE if date is None else pd.Timestamp(date).date()
+    jour = _en_date(date, fonction) or donnees.DATE_REFERENCE
     horizon = int(montant(horizon_jours, "horizon_jours", fonction))
-    filtre = "" if id_commercial is None else f"AND p.id_commercial = {int(id_commercial)}"
+    filtre = ""
+    if id_commercial is not None:
+        filtre = f"AND p.id_commercial = {entier_positif(id_commercial, 'id_commercial', fonction)}"
     sql = f"""
         SELECT p.id_prospect, p.raison_sociale, p.ville, p.telephone, p.id_commercial,
                p.statut, c.date_contact AS dernier_contact, c.type_contact, c.resultat
@@ -463,7 +462,7 @@ def ratios_par_commercial(
     conditions_p, conditions_v = ["TRUE"], ["c.type_contact = 'visite'"]
     for borne, signe in ((debut, ">="), (fin, "<=")):
         if borne is not None:
-            jour = pd.Timestamp(borne).date().isoformat()
+            jour = _en_date(borne, "ratios_par_commercial").isoformat()
             conditions_p.append(f"p.date_premier_contact {signe} DATE '{jour}'")
             conditions_v.append(f"c.date_contact {signe} DATE '{jour}'")
     sql = f"""

@@ -142,6 +142,15 @@ def test_suivi_campagne_courriel_seulement_les_clients_qui_ont_consenti(con):
     assert (clients.loc[s["id_client"], "secteur_activite"] == "boutique de souvenirs").all()
 
 
-def test_suivi_campagne_inconnue(con):
+def test_suivi_campagne_inconnue_ou_mauvais_commercial(con):
     with pytest.raises(gc.ErreurCours, match="la campagne 99 n'existe pas"):
         gc.suivi_campagne(99, con=con)
+    with pytest.raises(gc.ErreurCours, match="id_commercial doit être un nombre"):
+        gc.suivi_campagne(2, id_commercial="Vasseur", con=con)
+
+
+def test_taux_marque_ventes_periode_vide_ou_date_illisible(con):
+    with pytest.raises(gc.ErreurCours, match="aucune vente"):
+        gc.taux_marque_ventes("2030-01-01", "2030-12-31", con)
+    with pytest.raises(gc.ErreurCours, match="n'est pas une date"):
+        gc.taux_marque_ventes("01/01/2025", None, con)

@@ -146,7 +146,7 @@ def test_planifier_tournees_saute_le_week_end():
     assert plan["ordre_du_jour"].tolist() == [1, 2, 1, 2, 1]
     with pytest.raises(gc.ErreurCours, match="visites_par_jour"):
         gc.planifier_tournees(p, "2026-11-05", visites_par_jour=0)
-    with pytest.raises(gc.ErreurCours, match="date_debut doit être une date"):
+    with pytest.raises(gc.ErreurCours, match="'demain' n'est pas une date"):
         gc.planifier_tournees(p, "demain", visites_par_jour=2)
 
 
@@ -257,6 +257,10 @@ def test_actions_a_relancer_echeances_a_la_main(mini_base):
     assert gc.actions_a_relancer("2026-10-31", id_commercial=2, con=mini_base)[
         "id_prospect"
     ].tolist() == [4]
+    with pytest.raises(gc.ErreurCours, match="'31/10/2026' n'est pas une date"):
+        gc.actions_a_relancer("31/10/2026", con=mini_base)
+    with pytest.raises(gc.ErreurCours, match="id_commercial doit être un nombre"):
+        gc.actions_a_relancer(id_commercial="Vasseur", con=mini_base)
 
 
 def test_actions_a_relancer_sur_les_donnees_du_cours():
