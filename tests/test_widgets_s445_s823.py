@@ -119,7 +119,8 @@ def test_planificateur_rapide(con):
 
 def test_tableau_bord_ratios(con):
     w = widgets.tableau_bord_prospection(con)
-    r = gc.ratios_par_commercial("2026-01-01", "2026-12-31", con)
+    assert w.choix_periode.value == 2025  # la dernière année complète
+    r = gc.ratios_par_commercial("2025-01-01", "2025-12-31", con)
     texte = visible(w.tableau.value)
     premier = r.iloc[0]
     assert premier["commercial"] in texte
@@ -127,6 +128,7 @@ def test_tableau_bord_ratios(con):
     # Ratio de l'équipe : le ratio des totaux.
     equipe = r["ventes"].sum() / r["rdv"].sum()
     assert visible(gc.pourcentage(equipe)) in visible(w.graphique.value)
+    assert "Le Goff" in w.graphique.value  # nom de famille en deux mots
     w.choix_ratio.value = "effort"
     assert "Effort de prospection" in w.graphique.value
     w.choix_periode.value = None

@@ -112,11 +112,25 @@ def _points_tournee(
     return pd.concat([base, lieux[["lieu", "latitude", "longitude"]]], ignore_index=True)
 
 
-def carte_tournee_svg(tournee: prospection.Tournee, largeur: int = 520, hauteur: int = 420) -> str:
+def carte_tournee_svg(
+    tournee: prospection.Tournee,
+    fond: pd.DataFrame | None = None,
+    largeur: int = 520,
+    hauteur: int = 420,
+) -> str:
     """Carte SVG de la tournée : le trajet optimisé (plein) et l'ordre naïf (pointillés).
 
-    Projection équirectangulaire (longitudes × cos de la latitude moyenne) : à l'échelle
-    d'une région, les distances à l'écran sont proportionnelles aux distances réelles.
+    ``fond`` (colonnes ``latitude``, ``longitude``) : des points gris de repère, par
+    exemple les clients du commercial, qui dessinent son territoire. Projection
+    équirectangulaire (longitudes × cos de la latitude moyenne) : à l'échelle d'une
+    région, les distances à l'écran sont proportionnelles aux distances réelles.
+
+    >>> import gc_helpers as gc
+    >>> carre = pd.DataFrame({"lieu": ["Base", "B", "C"], "latitude": [50, 50, 50.5],
+    ...                       "longitude": [3, 3.5, 3]})
+    >>> svg = carte_tournee_svg(gc.tournee_optimisee(carre, "lieu"))
+    >>> svg.count("<circle")  # la base et deux visites
+    3
     """
     e = tournee.etapes
     nom = e.columns[1]
@@ -126,10 +140,11 @@ def carte_tournee_svg(tournee: prospection.Tournee, largeur: int = 520, hauteur:
     etendue = max(float(xs.max() - xs.min()), float(ys.max() - ys.min()), 1e-3)
     marge = 30
     echelle = min(largeur, hauteur) - 2 * marge
+    gauche = (largeur - echelle) / 2  # le carré de la carte, centré
 
     def px(x: float, y: float) -> tuple[float, float]:
         return (
-            marge + (x - float(xs.min())) / etendue * echelle,
+            gauche + (x - float(xs.min())) / etendue * echelle,
             hauteur - marge - (y - float(ys.min())) / etendue * echelle,
         )
 
@@ -144,8 +159,20 @@ def carte_tournee_svg(tournee: prospection.Tournee, largeur: int = 520, hauteur:
             + '"/>'
         )
 
-    morceaux = [
-        f'<rect width="{largeur}" height="{hauteur}" fill="#f7f9fc" stroke="#ccd"/>',
+    morceaux = [f'<rect width="{largeur}" height="{hauteur}" fill="#f7f9fc" stroke="#ccd"/>']
+    if fond is not None and len(fond):
+        # Repères dans le cadre seulement (le territoire autour de la tournée).
+        fx = fond["longitude"].astype(float) * math.cos(lat0)
+        fy = fond["latitude"].astype(float)
+        dedans = fx.between(float(xs.min()), float(xs.min()) + etendue) & fy.between(
+            float(ys.min()), float(ys.min()) + etendue
+        )
+        for x, y in zip(fx[dedans], fy[dedans], strict=True):
+            cx, cy = px(x, y)
+            morceaux.append(
+                f'<rect x="{cx - 1.5:.1f}" y="{cy - 1.5:.1f}" width="3" height="3" fill="#c8c8c8"/>'
+            )
+    morceaux += [
         trace(naif, 'stroke="#999" stroke-width="1.5" stroke-dasharray="5,4"'),
         trace(optimise, 'stroke="#1f4e79" stroke-width="2.5"'),
     ]
@@ -160,9 +187,9 @@ def carte_tournee_svg(tournee: prospection.Tournee, largeur: int = 520, hauteur:
         )
     km_echelle = etendue * 111.195  # 1 degré ≈ 111,2 km
     morceaux.append(
-        f'<text x="8" y="{hauteur - 8}" fill="#555">Côté du cadre ≈ '
-        f"{html.escape(formats.nombre(km_echelle, 0))} km à vol d'oiseau — plein : tournée "
-        "optimisée, pointillés : ordre de la liste</text>"
+        f'<text x="8" y="{hauteur - 8}" fill="#555" font-size="10">Carré de '
+        f"{html.escape(formats.nombre(km_echelle, 0))} km de côté — plein : tournée "
+        "optimisée ; pointillés : ordre de la liste ; gris : clients</text>"
     )
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{largeur}" height="{hauteur}" '
@@ -222,6 +249,11 @@ class PlanificateurTournee(widgets.VBox):
         # Coordonnées lues une fois par commercial : chaque choix ne fait plus que calculer.
         self._base = _base(self.choix_commercial.value, self.con)
         self._prospects = p = prospects_a_visiter(self.choix_commercial.value, self.con)
+        self._clients = donnees.requete(
+            "SELECT latitude, longitude FROM clients "
+            f"WHERE id_commercial = {int(self.choix_commercial.value)}",
+            self.con,
+        )
         options = [
             (
                 f"{r.raison_sociale} — {r.ville} ({formats.euros(r.ca_potentiel_annuel, 0)})",
@@ -262,7 +294,7 @@ class PlanificateurTournee(widgets.VBox):
             f"{formats.euros(t.cout_economise)} à {formats.euros(t.cout_km)} le km. "
             "<small>(km sur route ≈ vol d'oiseau × 1,3)</small>"
         )
-        self.carte.value = carte_tournee_svg(t)
+        self.carte.value = carte_tournee_svg(t, self._clients)
         lignes = "".join(
             f"<tr><td>{r.rang}</td><td>{html.escape(str(r.lieu))}</td>"
             f"<td style='text-align:right'>{formats.nombre(r.km_etape, 1)}</td>"
@@ -318,7 +350,7 @@ class TableauBordProspection(widgets.VBox):
         annees = [a for a in range(2022, donnees.DATE_REFERENCE.year + 1)]
         self.choix_periode = widgets.Dropdown(
             options=[("2022 à aujourd'hui", None)] + [(str(a), a) for a in annees],
-            value=annees[-1],
+            value=annees[-2],  # la dernière année complète
             description="Période",
             style=_STYLE,
         )
@@ -375,7 +407,7 @@ class TableauBordProspection(widgets.VBox):
         )[cle]
         self.graphique.value = (
             barres_svg(
-                r["commercial"].str.split(" ").str[-1].tolist(),
+                r["commercial"].str.split(" ", n=1).str[1].tolist(),
                 [(RATIOS[cle].split(" (")[0], r[cle].fillna(0).tolist())],
                 titre=RATIOS[cle],
                 format_y=lambda v: formats.pourcentage(v, 0),
