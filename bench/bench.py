@@ -339,6 +339,10 @@ def mesurer_widgets() -> None:
     sources = widgets.grille_sources()
     seuil = widgets.simulateur_seuil()
     charge = widgets.calculateur_charge()
+    plan_media = widgets.simulateur_plan_media()
+    tournee = widgets.planificateur_tournee(con, id_commercial=1)
+    huit, dix = (tuple(v for _, v in tournee.choix_prospects.options[:n]) for n in (8, 10))
+    ratios = widgets.tableau_bord_prospection(con)
     for nom, action in (
         (
             "simulateur d'emprunt : 300 mensualités",
@@ -383,6 +387,18 @@ def mesurer_widgets() -> None:
         ("grille des sources : poids du coût", basculer(sources.curseurs["cout"], 5, 1)),
         ("simulateur de seuil : charges fixes", basculer(seuil.saisie_cf, 30_000, 36_000)),
         ("calculateur de charge : part en clientèle", basculer(charge.curseur_part, 0.7, 0.6)),
+        (
+            "simulateur de plan média : insertions d'un support",
+            basculer(plan_media.curseurs["Courriel (fichier loué)"], 1, 4),
+        ),
+        (
+            "planificateur de tournée : 8 ou 10 prospects",
+            basculer(tournee.choix_prospects, huit, dix),
+        ),
+        (
+            "tableau de bord de la prospection : ratio comparé",
+            basculer(ratios.choix_ratio, "effort", "transformation"),
+        ),
     ):
         mesures.append((nom, mediane(action, 10)))
 

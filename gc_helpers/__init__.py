@@ -47,6 +47,8 @@ _MODULES = (
     "rgpd",
     "couts",
     "affaires",
+    "medias",
+    "prospection",
 )
 _REEXPORTS: dict[str, tuple[str, ...]] = {
     "donnees": (
@@ -253,6 +255,27 @@ _REEXPORTS: dict[str, tuple[str, ...]] = {
         "ChargeDeTravail",
     ),
     "affaires": ("ETAPES", "pipeline_affaires", "synthese_pipeline"),
+    "medias": (
+        "indicateurs_media",
+        "plan_media",
+        "taux_marque_ventes",
+        "rentabilite_campagnes",
+        "CIBLES_CAMPAGNES",
+        "suivi_campagne",
+    ),
+    "prospection": (
+        "RAYON_TERRE_KM",
+        "distance_km",
+        "matrice_distances",
+        "longueur_tournee",
+        "Tournee",
+        "tournee_optimisee",
+        "planifier_tournees",
+        "ratios_prospection",
+        "ratios_par_commercial",
+        "PROCHAINES_ACTIONS",
+        "actions_a_relancer",
+    ),
     "_erreurs": ("ErreurCours", "NomInconnu", "ErreurSQL"),
 }
 for _module, _noms in _REEXPORTS.items():

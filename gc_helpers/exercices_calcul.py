@@ -29,8 +29,10 @@ from . import (
     donnees,
     extraits,
     finance,
+    medias,
     portefeuille,
     prevision,
+    prospection,
     rgpd,
     risque,
     statistiques,
@@ -719,6 +721,149 @@ _S523 = (
 )
 
 
+# --------------------------------------------------------------------------- S445
+
+
+def _s445_4() -> float:
+    suivi = medias.suivi_campagne(26, id_commercial=1, con=donnees.connexion_lecture())
+    return int((~suivi["a_commande"]).sum())
+
+
+_S445 = (
+    ExerciceCalcul(
+        id="S445-1",
+        titre="Le GRP de l'annonce presse 2025",
+        enonce=(
+            "Campagne « L'hôtellerie responsable » 2025 : cible 19 490, audience utile 7 327, "
+            "contacts utiles 11 532 : le GRP."
+        ),
+        calcul=lambda: medias.indicateurs_media(19490, 7327, 11532, 5684)["grp"],
+        indice=(
+            "GRP = couverture en % × répétition, soit contacts utiles / cible × 100 : "
+            "(7 327 / 19 490 × 100) × (11 532 / 7 327)."
+        ),
+        variable="grp",
+    ),
+    ExerciceCalcul(
+        id="S445-2",
+        titre="Le CPM de l'annonce presse 2025",
+        enonce="Même campagne, coût 5 684 € HT : le coût pour mille contacts utiles.",
+        calcul=lambda: medias.indicateurs_media(19490, 7327, 11532, 5684)["cpm"],
+        indice="CPM = coût / contacts utiles × 1 000 (les contacts, pas l'audience ni la cible).",
+        variable="cpm",
+    ),
+    ExerciceCalcul(
+        id="S445-3",
+        titre="La rentabilité du salon Maison&Objet 2025",
+        enonce=(
+            "CA attribué 147 107,05 € HT, coût 29 690 € HT, taux de marque 42 % : le ROI de la "
+            "campagne (en décimal)."
+        ),
+        calcul=lambda: retour_sur_investissement(147107.05 * 0.42, 29690),
+        indice=(
+            "ROI = (marge générée − coût) / coût, sur la MARGE : marge = CA × taux de marque "
+            "= 147 107,05 × 0,42."
+        ),
+        tolerance=0.0001,
+        variable="roi",
+    ),
+    ExerciceCalcul(
+        id="S445-4",
+        titre="Les hôtels à relancer après le catalogue de printemps 2025",
+        enonce=(
+            "Campagne 26, portefeuille de Claire Vasseur (commercial 1) : nombre de clients "
+            "touchés qui n'ont pas commandé."
+        ),
+        calcul=_s445_4,
+        indice=(
+            "gc.suivi_campagne(26, id_commercial=1) liste les clients touchés ; comptez ceux dont "
+            "la colonne 'a_commande' vaut False : (~suivi['a_commande']).sum()."
+        ),
+        tolerance=0,
+        variable="nb_a_relancer",
+    ),
+)
+
+
+# --------------------------------------------------------------------------- S823
+
+
+def _s823_1() -> float:
+    aller = prospection.distance_km(50.6942, 3.1746, 49.8942, 2.2957)
+    return 2 * aller * 1.3 * 0.60
+
+
+def _s823_2() -> float:
+    r = prospection.ratios_par_commercial("2025-01-01", "2025-12-31", donnees.connexion_lecture())
+    return r["ventes"].sum() / r["rdv"].sum()
+
+
+def _s823_3() -> float:
+    return len(prospection.actions_a_relancer(id_commercial=1, con=donnees.connexion_lecture()))
+
+
+def _s823_4() -> float:
+    from .widgets import prospection as planificateur  # ipywidgets : chargé à la demande
+
+    con = donnees.connexion_lecture()
+    ids = planificateur.prospects_a_visiter(3, con)["id_prospect"].head(6).tolist()
+    return planificateur.planifier_tournee(3, ids, con).km_economises
+
+
+_S823 = (
+    ExerciceCalcul(
+        id="S823-1",
+        titre="Le coût d'un aller-retour Roubaix – Amiens",
+        enonce=(
+            "Roubaix (50,6942 ; 3,1746) → Amiens (49,8942 ; 2,2957) et retour, km sur route = "
+            "vol d'oiseau × 1,3, à 0,60 € le km : le coût du déplacement."
+        ),
+        calcul=_s823_1,
+        indice=(
+            "gc.distance_km(lat1, lon1, lat2, lon2) donne l'aller à vol d'oiseau ; "
+            "× 2 (retour), × 1,3 (route), × 0,60 €."
+        ),
+        variable="cout_deplacement",
+    ),
+    ExerciceCalcul(
+        id="S823-2",
+        titre="La transformation de l'équipe en 2025",
+        enonce="Taux de transformation (ventes / RDV) de toute l'équipe sur 2025, en décimal.",
+        calcul=_s823_2,
+        indice=(
+            "gc.ratios_par_commercial('2025-01-01', '2025-12-31') ; le ratio de l'équipe est le "
+            "total des ventes divisé par le total des RDV, pas la moyenne des ratios."
+        ),
+        tolerance=0.0001,
+        variable="transformation_equipe",
+    ),
+    ExerciceCalcul(
+        id="S823-3",
+        titre="Les relances dues de Claire Vasseur",
+        enonce="Nombre d'actions de prospection dues au 31/10/2026 pour le commercial 1.",
+        calcul=_s823_3,
+        indice="len(gc.actions_a_relancer(id_commercial=1)) : filtrez sur le commercial 1.",
+        tolerance=0,
+        variable="nb_relances",
+    ),
+    ExerciceCalcul(
+        id="S823-4",
+        titre="Les kilomètres gagnés sur la tournée de Bruno Delattre",
+        enonce=(
+            "Commercial 3, les 6 premiers prospects de gc.widgets.prospects_a_visiter(3) : "
+            "kilomètres économisés par la tournée optimisée."
+        ),
+        calcul=_s823_4,
+        indice=(
+            "t = gc.widgets.planifier_tournee(3, ids) avec ids les 6 premiers id_prospect ; "
+            "la réponse est t.km_economises (km de l'ordre naïf − km optimisés)."
+        ),
+        tolerance=0.1,
+        variable="km_economises",
+    ),
+)
+
+
 EXERCICES_CALCUL: dict[str, ExerciceCalcul] = {
-    e.id: e for e in (*_S41, *_S512, *_S521, *_S522, *_S523, *_S531, *_S821, *_S432)
+    e.id: e for e in (*_S41, *_S512, *_S521, *_S522, *_S523, *_S531, *_S445, *_S821, *_S432, *_S823)
 }

@@ -184,7 +184,7 @@ def test_amortissement_mauvaises_entrees():
         gc.amortissement_degressif(5_000, 2, "2026-01-01")
     with pytest.raises(gc.ErreurCours, match="doit être une date"):
         gc.amortissement_degressif(5_000, 5, "le 15 avril")
-    with pytest.raises(gc.ErreurCours, match="nombre entier d'au moins 1"):
+    with pytest.raises(gc.ErreurCours, match="nombre entier, au moins égal à 1"):
         gc.amortissement_lineaire(5_000, 2.5)
     with pytest.raises(gc.ErreurCours, match="strictement positif"):
         gc.amortissement_lineaire(0, 3)

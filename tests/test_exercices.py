@@ -435,6 +435,41 @@ ERREURS_CALCUL: dict[str, list[tuple[str, str]]] = {
         ),
         ("gc.pipeline_affaires()['ca_pondere'].sum()", ""),  # toute l'équipe
     ],
+    "S445-1": [
+        ("7327 / 19490 * 100", ""),  # la couverture seule, sans la répétition
+        ("11532 / 19490", ""),  # GRP non multiplié par 100
+    ],
+    "S445-2": [
+        ("5684 / 7327 * 1000", ""),  # sur l'audience au lieu des contacts
+        ("5684 / 11532", ""),  # coût par contact, pas pour mille
+    ],
+    "S445-3": [
+        ("(147107.05 - 29690) / 29690", ""),  # ROI calculé sur le CA
+        ("147107.05 * 0.42 / 29690", ""),  # marge / coût, sans retirer le coût
+    ],
+    "S445-4": [
+        ("len(gc.suivi_campagne(26, id_commercial=1))", ""),  # tous les clients touchés
+        ("int((~gc.suivi_campagne(26)['a_commande']).sum())", ""),  # toute l'équipe
+    ],
+    "S823-1": [
+        ("gc.distance_km(50.6942, 3.1746, 49.8942, 2.2957) * 1.3 * 0.60", ""),  # sans retour
+        ("2 * gc.distance_km(50.6942, 3.1746, 49.8942, 2.2957) * 0.60", ""),  # vol d'oiseau
+    ],
+    "S823-2": [
+        # moyenne des ratios des commerciaux au lieu du ratio des totaux
+        ("gc.ratios_par_commercial('2025-01-01', '2025-12-31')['transformation'].mean()", ""),
+    ],
+    "S823-3": [
+        ("len(gc.actions_a_relancer())", ""),  # toute l'équipe
+    ],
+    "S823-4": [
+        # la longueur de la tournée optimisée au lieu du gain
+        (
+            "gc.widgets.planifier_tournee(3, gc.widgets.prospects_a_visiter(3)"
+            "['id_prospect'].head(6).tolist()).km",
+            "",
+        ),
+    ],
 }
 
 
@@ -526,6 +561,9 @@ def test_valeurs_attendues_calculees_a_la_main():
         "S531-3": 5,  # 4 840 h / 1 200 h = 4,03 → 5
         "S531-4": 4800 / 3 * (21 + 7 * 30) / 360,  # 1 026,67 €
         "S531-5": (24000 - 24000 * 0.35 * 4 / 12) * 0.35,  # 7 420 €
+        "S445-1": 11532 / 19490 * 100,  # 59,17 GRP
+        "S445-2": 5684 / 11532 * 1000,  # 492,89 €
+        "S445-3": (147107.05 * 0.42 - 29690) / 29690,  # 1,0810
     }
     for identifiant, attendu in attendus.items():
         assert EXERCICES_CALCUL[identifiant].calcul() == pytest.approx(attendu, rel=1e-12)

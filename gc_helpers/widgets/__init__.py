@@ -47,6 +47,13 @@ from .finance import (
     simulateur_emprunt,
     simuler_emprunt,
 )
+from .medias import (
+    SUPPORTS_HOTELS,
+    SimulateurPlanMedia,
+    SimulationPlanMedia,
+    simulateur_plan_media,
+    simuler_plan_media,
+)
 from .mercatique import (
     QUESTIONS_S41,
     SimulateurPortefeuille,
@@ -63,6 +70,16 @@ from .portefeuille import (
     explorateur_abc,
     explorateur_prevision,
     explorateur_statistiques,
+)
+from .prospection import (
+    RATIOS,
+    PlanificateurTournee,
+    TableauBordProspection,
+    carte_tournee_svg,
+    planificateur_tournee,
+    planifier_tournee,
+    prospects_a_visiter,
+    tableau_bord_prospection,
 )
 from .questionnaire import BANQUES, QCM, Question, corriger_qcm, qcm
 from .risque import (
@@ -182,4 +199,17 @@ __all__ = [
     "calculateur_charge",
     "CalculateurCharge",
     "CATEGORIES_PAR_DEFAUT",
+    "simulateur_plan_media",
+    "SimulateurPlanMedia",
+    "SimulationPlanMedia",
+    "simuler_plan_media",
+    "SUPPORTS_HOTELS",
+    "planificateur_tournee",
+    "PlanificateurTournee",
+    "planifier_tournee",
+    "prospects_a_visiter",
+    "carte_tournee_svg",
+    "tableau_bord_prospection",
+    "TableauBordProspection",
+    "RATIOS",
 ]
