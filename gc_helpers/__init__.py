@@ -49,6 +49,7 @@ _MODULES = (
     "affaires",
     "medias",
     "prospection",
+    "satisfaction",
 )
 _REEXPORTS: dict[str, tuple[str, ...]] = {
     "donnees": (
@@ -276,6 +277,7 @@ _REEXPORTS: dict[str, tuple[str, ...]] = {
         "PROCHAINES_ACTIONS",
         "actions_a_relancer",
     ),
+    "satisfaction": ("nps", "repartition_nps"),
     "_erreurs": ("ErreurCours", "NomInconnu", "ErreurSQL"),
 }
 for _module, _noms in _REEXPORTS.items():
