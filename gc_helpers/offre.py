@@ -16,6 +16,7 @@ calcule base par base. Le port est soumis à la TVA au taux ``taux_tva_port``.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -73,14 +74,14 @@ class Devis:
     def html(self, titre: str = "Devis") -> str:
         """Le devis présenté à la française (tableau des articles, cascade, TVA)."""
         e = formats.euros
-        corps = [f"<h4>{titre}</h4>", '<table style="border-collapse:collapse">']
+        corps = [f"<h4>{html.escape(titre)}</h4>", '<table style="border-collapse:collapse">']
         corps.append(
             "<tr><th align=left>Désignation</th><th>Qté</th><th>P.U. HT</th>"
             "<th>Remise</th><th>Montant HT</th><th>TVA</th></tr>"
         )
         for _, ligne in self.lignes.iterrows():
             corps.append(
-                f"<tr><td>{ligne['designation']}</td><td align=right>{formats.nombre(ligne['quantite'])}"
+                f"<tr><td>{html.escape(str(ligne['designation']))}</td><td align=right>{formats.nombre(ligne['quantite'])}"
                 f"</td><td align=right>{e(ligne['prix_unitaire_ht'])}</td>"
                 f"<td align=right>{formats.pourcentage(ligne['taux_remise'], 1)}</td>"
                 f"<td align=right>{e(ligne['montant_ht'])}</td>"

@@ -31,6 +31,7 @@ from .finance import (
     simulateur_emprunt,
     simuler_emprunt,
 )
+from .offre import ConstructeurDevis, constructeur_devis, construire_devis
 from .portefeuille import (
     ExplorateurABC,
     ExplorateurPrevision,
@@ -40,6 +41,14 @@ from .portefeuille import (
     explorateur_abc,
     explorateur_prevision,
     explorateur_statistiques,
+)
+from .prix import (
+    GraphiquePrixPsychologique,
+    SimulateurPrix,
+    graphique_prix_psychologique,
+    simulateur_prix,
+    simulation_prix,
+    ventes_12_mois,
 )
 from .risque import (
     SimulateurBFRE,
@@ -136,4 +145,13 @@ __all__ = [
     "evaluer_sources",
     "SOURCES_INFORMATION",
     "CRITERES_SOURCES",
+    "constructeur_devis",
+    "ConstructeurDevis",
+    "construire_devis",
+    "simulateur_prix",
+    "SimulateurPrix",
+    "simulation_prix",
+    "ventes_12_mois",
+    "graphique_prix_psychologique",
+    "GraphiquePrixPsychologique",
 ]
