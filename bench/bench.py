@@ -283,6 +283,13 @@ def mesurer_widgets() -> None:
     segmentation = widgets.explorateur_segmentation(con)
     grille = widgets.editeur_grille_scoring(con)
     sources = widgets.grille_sources()
+    devis = widgets.constructeur_devis()
+    devis.choisir(0, "TM-PL-001", 12)
+    simul_prix = widgets.simulateur_prix()
+    import pandas as pd
+
+    enquete = pd.read_csv(gc.chemin_donnees("enquete_prix.csv"))
+    psycho = widgets.graphique_prix_psychologique(enquete["prix_mini"], enquete["prix_maxi"])
     for nom, action in (
         (
             "simulateur d'emprunt : 300 mensualités",
@@ -319,6 +326,9 @@ def mesurer_widgets() -> None:
             basculer(grille.curseurs["origine"], 5, 3),
         ),
         ("grille des sources : poids du coût", basculer(sources.curseurs["cout"], 5, 1)),
+        ("constructeur de devis : remise", basculer(devis.remise_1, 10, 5)),
+        ("simulateur de prix : prix", basculer(simul_prix.curseur_prix, 16.4, 14.9)),
+        ("prix psychologique : prix choisi", basculer(psycho.curseur_prix, 55.0, 45.0)),
     ):
         mesures.append((nom, mediane(action, 10)))
 
