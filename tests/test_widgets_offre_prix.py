@@ -103,3 +103,22 @@ def test_durees_des_interactions(devis_widget, capsys):
     with capsys.disabled():
         print({k: round(v, 1) for k, v in durees.items()})
     assert max(durees.values()) < LIMITE_MS, durees
+
+
+def test_choix_du_client_reprend_ses_conditions():
+    w = constructeur_devis()
+    w.choisir(0, "TM-LL-005", 60)
+    w.choix_client.value = 3041
+    fiche = gc.requete(
+        """
+        SELECT avg(l.taux_remise) AS remise, any_value(c.conditions_paiement) AS conditions
+        FROM clients c JOIN commandes o USING (id_client) JOIN lignes_commande l USING (id_commande)
+        WHERE c.id_client = 3041 AND o.date_commande >= DATE '2025-01-01'
+        """
+    ).iloc[0]
+    assert w.client.value == "Auberge Les Glycines"
+    assert w.remise_1.value == round(fiche["remise"] * 200) / 2  # au demi-point près
+    assert fiche["conditions"] in visible(w.conditions.value)
+    assert "Auberge Les Glycines" in visible(w.resultat.value)
+    net = 60 * 18.50 * (1 - w.remise_1.value / 100) * 1.20
+    assert gc.euros(net).replace("\u202f", " ").replace("\xa0", " ") in visible(w.resultat.value)

@@ -12,11 +12,11 @@ from typing import Any
 import ipywidgets as widgets
 import pandas as pd
 
-from .. import donnees, offre
+from .. import donnees, formats, offre
 from .._erreurs import ErreurCours
 from ._commun import _LARGEUR, _html_message
 
-__all__ = ["constructeur_devis", "ConstructeurDevis", "construire_devis"]
+__all__ = ["constructeur_devis", "ConstructeurDevis", "construire_devis", "conditions_clients"]
 
 _STYLE = {"description_width": "11em"}
 _NB_LIGNES = 4  # lignes d'articles proposées par le widget
@@ -60,6 +60,30 @@ def construire_devis(
     return offre.devis(pd.DataFrame(lignes), **conditions)
 
 
+def conditions_clients() -> pd.DataFrame:
+    """Conditions habituelles des clients professionnels, d'après la base d'origine.
+
+    Une ligne par client : raison sociale, ville, conditions de paiement et
+    ``taux_remise_habituel`` = remise moyenne de ses lignes de commande depuis 2025
+    (0 s'il n'a rien commandé).
+
+    >>> c = conditions_clients().set_index("id_client")
+    >>> c.loc[3041, "raison_sociale"]
+    'Auberge Les Glycines'
+    """
+    return donnees.requete(
+        """
+        SELECT c.id_client, c.raison_sociale, c.ville, c.conditions_paiement,
+               coalesce(avg(l.taux_remise), 0) AS taux_remise_habituel
+        FROM clients c
+        LEFT JOIN commandes o ON o.id_client = c.id_client AND o.date_commande >= DATE '2025-01-01'
+        LEFT JOIN lignes_commande l ON l.id_commande = o.id_commande
+        WHERE c.type_client = 'professionnel'
+        GROUP BY ALL ORDER BY c.raison_sociale
+        """
+    )
+
+
 def _pourcent(description: str, maximum: float = 30) -> widgets.BoundedFloatText:
     return widgets.BoundedFloatText(
         value=0,
@@ -75,7 +99,8 @@ def _pourcent(description: str, maximum: float = 30) -> widgets.BoundedFloatText
 class ConstructeurDevis(widgets.VBox):
     """Constructeur de devis : articles, conditions commerciales, devis calculé.
 
-    Éléments : ``articles`` (liste de triplets Dropdown référence, IntText quantité,
+    Éléments : ``choix_client`` (reprend le nom et la remise habituelle du client),
+    ``conditions`` (ses conditions de paiement), ``articles`` (liste de triplets Dropdown référence, IntText quantité,
     Dropdown TVA), ``remise_1``, ``remise_2``, ``rabais``, ``ristourne``,
     ``escompte`` (en %), ``port``, ``acompte`` (en €), ``client`` (nom), ``resultat``.
     """
@@ -108,9 +133,27 @@ class ConstructeurDevis(widgets.VBox):
                 style={"description_width": "3em"},
             )
             self.articles.append((ref, qte, tva))
-        self.client = widgets.Text(
-            value="", description="Client :", placeholder="raison sociale", style=_STYLE
+        self.clients = conditions_clients().set_index("id_client")
+        self.choix_client = widgets.Dropdown(
+            options=[("— client non choisi —", 0)]
+            + [
+                (f"{r} ({v})", int(i))
+                for i, r, v in zip(
+                    self.clients.index,
+                    self.clients["raison_sociale"],
+                    self.clients["ville"],
+                    strict=True,
+                )
+            ],
+            value=0,
+            description="Client :",
+            style=_STYLE,
+            layout=widgets.Layout(width="44em"),
         )
+        self.client = widgets.Text(
+            value="", description="Nom sur le devis :", placeholder="raison sociale", style=_STYLE
+        )
+        self.conditions = widgets.HTML()
         self.remise_1 = _pourcent("Remise 1 (%) :")
         self.remise_2 = _pourcent("Remise 2 (%) :")
         self.rabais = _pourcent("Rabais (%) :")
@@ -147,12 +190,16 @@ class ConstructeurDevis(widgets.VBox):
         controles = [c for ligne in self.articles for c in ligne] + [self.client, *conditions]
         for controle in controles:
             controle.observe(self._sur_changement, names="value")
+        self.choix_client.observe(self._sur_client, names="value")
         super().__init__(
             [
+                widgets.HTML("<b>Client</b>"),
+                self.choix_client,
+                self.conditions,
+                self.client,
                 widgets.HTML("<b>Articles</b>"),
                 *[widgets.HBox(list(ligne)) for ligne in self.articles],
                 widgets.HTML("<b>Conditions accordées au client</b>"),
-                self.client,
                 widgets.HBox([self.remise_1, self.remise_2]),
                 widgets.HBox([self.rabais, self.ristourne]),
                 widgets.HBox([self.escompte, self.port]),
@@ -161,6 +208,23 @@ class ConstructeurDevis(widgets.VBox):
             ],
             layout=_LARGEUR,
         )
+        self.actualiser()
+
+    def _sur_client(self, _changement: Mapping[str, Any]) -> None:
+        """Reprend le nom du client et propose sa remise habituelle comme première remise."""
+        identifiant = self.choix_client.value
+        if not identifiant:
+            self.conditions.value = ""
+            return
+        fiche = self.clients.loc[identifiant]
+        remise = round(float(fiche["taux_remise_habituel"]) * 200) / 2  # au demi-point près
+        self.conditions.value = _html_message(
+            f"Conditions de paiement : {fiche['conditions_paiement']} ; remise habituelle "
+            f"(moyenne de ses commandes depuis 2025) : {formats.pourcentage(fiche['taux_remise_habituel'], 1)}."
+        )
+        with self.hold_trait_notifications():
+            self.client.value = str(fiche["raison_sociale"])
+            self.remise_1.value = remise
         self.actualiser()
 
     def choisir(self, ligne: int, reference: str, quantite: int, taux_tva: float = 0.20) -> None:
