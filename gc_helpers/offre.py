@@ -93,6 +93,9 @@ class Devis:
             gras = not etape["etape"].startswith(
                 ("Remise", "Rabais", "Ristourne", "Escompte", "TVA", "Acompte", "Port")
             )
+            if etape["etape"] == "TVA":  # une facture donne la base de chaque taux
+                base = self.tva.loc[self.tva["taux_tva"] == etape["taux"], "base_ht"].iloc[0]
+                taux_txt += f" sur {e(base)}"
             valeur = e(etape["montant"])
             valeur = f"<b>{valeur}</b>" if gras else valeur
             corps.append(
