@@ -171,12 +171,12 @@ def devis(
     net = float(detail["montant_ht"].sum())
     etapes.append(("Total brut HT", None, net))
     coefficient = 1.0  # part du brut qui reste après les réductions commerciales
-    for nom, t in reductions:
-        if t == 0:
-            continue
+    accordees = [(nom, t) for nom, t in reductions if t > 0]
+    for i, (nom, t) in enumerate(accordees):
         etapes.append((nom, t, -net * t))
         net, coefficient = net * (1 - t), coefficient * (1 - t)
-        etapes.append((f"Net après {nom.lower()}", None, net))
+        if i < len(accordees) - 1:  # après la dernière réduction vient le net commercial
+            etapes.append((f"Net après {nom.lower()}", None, net))
     etapes.append(("Net commercial HT", None, net))
 
     # Escompte et TVA base par base : la règle de finance.escompte_reglement.
@@ -232,8 +232,11 @@ def net_a_payer(
 ) -> pd.Series:
     """La cascade du net à payer pour un montant brut HT à un seul taux de TVA.
 
-    Renvoie les étapes de :func:`devis` (une ligne par étape, les réductions en
-    négatif) indexées par leur nom ; la dernière est ``net_a_payer``.
+    Renvoie les étapes de :func:`devis`, les réductions en négatif, indexées par
+    ``brut_ht``, ``remise_1``, ``net_apres_remise_1``, ``remise_2``…, ``rabais``,
+    ``ristourne``, ``net_commercial``, ``escompte``, ``net_financier``, ``port_ht``,
+    ``total_ht``, ``tva``, ``total_ttc``, ``acompte``, ``net_a_payer`` (seules les
+    étapes utiles : pas de ligne « rabais » sans rabais).
 
     1 000 € brut, remises 10 % puis 5 %, escompte 2 % : 1 000 × 0,90 × 0,95 = 855 €
     net commercial ; escompte 17,10 € ; net financier 837,90 € ; TVA 167,58 € ;
