@@ -277,3 +277,20 @@ def test_paliers_global_et_par_tranches_a_la_main():
         gc.prix_par_paliers(10, 10, paliers, mode="progressif")
     with pytest.raises(ErreurCours, match="taux attendu en décimal"):
         gc.prix_par_paliers(10, 10, {1: 5})
+
+
+def test_generateur_des_fichiers_de_prix_deterministe(tmp_path, monkeypatch):
+    """Relancer data/generer_prix.py redonne exactement les fichiers livrés."""
+    import importlib.util
+    import shutil
+    from pathlib import Path
+
+    data = Path(__file__).resolve().parent.parent / "data"
+    shutil.copy(data / "produits.csv", tmp_path / "produits.csv")
+    spec = importlib.util.spec_from_file_location("generer_prix", data / "generer_prix.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    monkeypatch.setattr(module, "DOSSIER", tmp_path)
+    module.main()
+    for nom in ("enquete_prix.csv", "prix_concurrents.csv"):
+        assert (tmp_path / nom).read_bytes() == (data / nom).read_bytes(), nom
