@@ -40,6 +40,10 @@ __all__ = [
     "prix_par_paliers",
 ]
 
+# Un taux de marge peut dépasser 100 % (prix plus que doublé), mais 25 veut presque
+# toujours dire 25 % écrit 25 au lieu de 0.25 : au-delà de 1 000 %, on refuse.
+_TAUX_MARGE_MAXI = 10.0
+
 
 def taux_marge(prix_vente_ht: float, cout_achat_ht: float) -> float:
     """Taux de marge = (prix de vente HT − coût d'achat HT) / coût d'achat HT.
@@ -80,7 +84,7 @@ def taux_marque_depuis_marge(taux_de_marge: float) -> float:
     >>> taux_marque_depuis_marge(0.25)
     0.2
     """
-    t = montant(taux_de_marge, "taux_de_marge", "taux_marque_depuis_marge")
+    t = taux(taux_de_marge, "taux_de_marge", "taux_marque_depuis_marge", _TAUX_MARGE_MAXI)
     return t / (1 + t)
 
 
@@ -128,7 +132,7 @@ def prix_de_vente(
             f"ou coefficient ; reçu {sum(donnes)}. Exemple : prix_de_vente(21, taux_de_marque=0.40)."
         )
     if taux_de_marge is not None:
-        pv_ht = cout * (1 + montant(taux_de_marge, "taux_de_marge", fonction))
+        pv_ht = cout * (1 + taux(taux_de_marge, "taux_de_marge", fonction, _TAUX_MARGE_MAXI))
     elif taux_de_marque is not None:
         pv_ht = cout * (1 + taux_marge_depuis_marque(taux_de_marque))
     else:

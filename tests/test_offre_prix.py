@@ -158,6 +158,8 @@ def test_prix_de_vente_par_les_trois_chemins():
         (lambda: gc.taux_marque(0, 10), "strictement positif"),
         (lambda: gc.taux_marge_depuis_marque(1), "inférieur à 1"),
         (lambda: gc.taux_marge_depuis_marque(40), "0,4 pour 40 %"),
+        (lambda: gc.prix_de_vente(60, taux_de_marge=25), "0,25 pour 25 %"),
+        (lambda: gc.taux_marque_depuis_marge(25), "0,25 pour 25 %"),
     ],
 )
 def test_marges_refusent_les_erreurs(appel, morceau):
