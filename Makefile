@@ -14,8 +14,13 @@ LAB_ARGS ?=
 ROOT_OPT := $(if $(filter 0,$(shell id -u)),--allow-root,)
 # Options de pytest ajoutables : make test PYTEST_ARGS="-k donnees"
 PYTEST_ARGS ?=
+# Correction d'une classe : make corriger DEVOIR=S822-requetes-sql [CORRIGER_ARGS="--force"]
+DEVOIR ?=
+CORRIGER_ARGS ?=
+# Sections du banc de mesures (toutes par défaut) : make bench BENCH_ARGS="classe"
+BENCH_ARGS ?=
 
-.PHONY: lab test data bench lint format verifier clean
+.PHONY: lab test data bench lint format verifier clean corriger
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -40,7 +45,12 @@ data: $(STAMP)
 	$(PY) data/generer.py
 
 bench: $(STAMP)
-	$(PY) bench/bench.py
+	$(PY) bench/bench.py $(BENCH_ARGS)
+
+# Corrige toutes les copies déposées d'un devoir, en parallèle (voir grading/README.md).
+corriger: $(STAMP)
+	@test -n "$(DEVOIR)" || { echo "Précisez le devoir : make corriger DEVOIR=S822-requetes-sql"; exit 2; }
+	PATH="$(CURDIR)/$(VENV)/bin:$$PATH" $(PY) -m gc_helpers.notation corriger $(DEVOIR) $(CORRIGER_ARGS)
 
 lint: $(STAMP)
 	$(PY) -m ruff check .

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import platform
+import shutil
 import statistics
 import subprocess
 import sys
@@ -213,6 +214,56 @@ def mesurer_correction() -> None:
     rapporter(f"\nRapport au plancher : {reel / plancher:.1f}×.\n")
 
 
+def mesurer_classe(copies: int = 35) -> None:
+    """Une classe de 35 copies : ``python -m gc_helpers.notation corriger`` contre
+    ``nbgrader autograde`` en série, sur les mêmes copies (notes comparées)."""
+    rapporter(f"## Correction d'une classe ({copies} copies de `{DEVOIR}`)\n")
+    with tempfile.TemporaryDirectory() as dossier:
+        cours = nbg.preparer_cours(Path(dossier) / "cours", DEVOIR)
+        nbg.generer_devoir(cours, DEVOIR)
+        (notebook,) = [p.stem for p in nbg.notebooks_du_devoir(cours, DEVOIR, "release")]
+        # Copies réalistes : le corrigé (réponse rédigée comprise) avec une erreur type
+        # différente d'une copie à l'autre, comme dans une vraie classe.
+        erreurs = nbg.charger_erreurs_types(DEVOIR)
+        for k in range(copies):
+            erreur = erreurs[k % len(erreurs)]
+            copie = nbg.copie_corrigee(cours, DEVOIR, notebook, {erreur.cellule: erreur.reponse})
+            nbg.deposer_copie(cours, DEVOIR, f"eleve{k + 1:02d}", {notebook: copie})
+        serie = Path(dossier) / "serie"
+        shutil.copytree(cours, serie)
+
+        charge_avant = os.getloadavg()[0]
+        duree_serie = nbg.autograder(serie, DEVOIR).duree
+        debut = time.perf_counter()
+        subprocess.run(
+            [sys.executable, "-m", "gc_helpers.notation", "corriger", DEVOIR]
+            + ["--racine", str(cours), "--sans-barre"],
+            cwd=cours,
+            env=nbg.environnement(cours),
+            check=False,
+            stdout=subprocess.DEVNULL,
+        )
+        duree_parallele = time.perf_counter() - debut
+        charge_apres = os.getloadavg()[0]
+        identiques = nbg.lire_notes(cours, DEVOIR) == nbg.lire_notes(serie, DEVOIR)
+        nombre = len(nbg.lire_notes(cours, DEVOIR))
+    gain = duree_serie / duree_parallele
+    rapporter("| commande | durée | par copie |\n|---|---|---|")
+    rapporter(
+        f"| `nbgrader autograde` (en série) | {duree_serie:.1f} s | {duree_serie / copies:.2f} s |"
+    )
+    rapporter(
+        f"| `python -m gc_helpers.notation corriger` ({os.cpu_count()} processus) "
+        f"| {duree_parallele:.1f} s | {duree_parallele / copies:.2f} s |"
+    )
+    rapporter(
+        f"\nAccélération : **{gain:.2f}×** (cible ≥ 1,8× sur 2 cœurs : "
+        f"{'atteinte' if gain >= 1.8 else '**manquée**'}). Notes identiques à nbgrader en série "
+        f"pour les {nombre} copies : {'oui' if identiques else '**NON**'}. Charge de la machine "
+        f"(moyenne sur 1 min) : {charge_avant:.1f} avant, {charge_apres:.1f} après.\n"
+    )
+
+
 def mesurer_widgets() -> None:
     import gc_helpers as gc
     from gc_helpers import widgets
@@ -265,7 +316,7 @@ def mesurer_widgets() -> None:
 
     mesures.append(("explorateur qualité : seuil de similarité", mediane(changer_seuil, 10)))
 
-    # Unités S512, S522, S521, S523 : un contrôle de chaque widget, basculé entre deux valeurs.
+    # Unités S512, S522, S521, S523, S531 : un contrôle de chaque widget, basculé entre deux valeurs.
     def basculer(controle: Any, x: Any, y: Any) -> Callable[[], None]:
         return lambda: setattr(controle, "value", y if controle.value == x else x)
 
@@ -280,9 +331,14 @@ def mesurer_widgets() -> None:
     deux_clients = [o[1] for o in compte.choix_client.options[:2]]
     plafond = widgets.simulateur_plafond()
     bfre = widgets.simulateur_bfre()
+    portefeuille = widgets.simulateur_portefeuille()
+    fiche = widgets.fiche_client_360(con, id_client=618)
+    quiz = widgets.qcm("S41")
     segmentation = widgets.explorateur_segmentation(con)
     grille = widgets.editeur_grille_scoring(con)
     sources = widgets.grille_sources()
+    seuil = widgets.simulateur_seuil()
+    charge = widgets.calculateur_charge()
     devis = widgets.constructeur_devis()
     devis.choisir(0, "TM-PL-001", 12)
     simul_prix = widgets.simulateur_prix()
@@ -318,6 +374,12 @@ def mesurer_widgets() -> None:
             basculer(bfre.curseurs["jours_stock_gagnes"], 10, 0),
         ),
         (
+            "simulateur de portefeuille : taux de fidélité",
+            basculer(portefeuille.curseur_fidelite, 0.8, 0.9),
+        ),
+        ("fiche client 360° : choix du client", basculer(fiche.numero, 618, 177)),
+        ("QCM : correction", quiz.bouton.click),
+        (
             "explorateur de segmentation : critère en colonne",
             basculer(segmentation.choix_colonne, "territoire", "(aucun)"),
         ),
@@ -326,6 +388,8 @@ def mesurer_widgets() -> None:
             basculer(grille.curseurs["origine"], 5, 3),
         ),
         ("grille des sources : poids du coût", basculer(sources.curseurs["cout"], 5, 1)),
+        ("simulateur de seuil : charges fixes", basculer(seuil.saisie_cf, 30_000, 36_000)),
+        ("calculateur de charge : part en clientèle", basculer(charge.curseur_part, 0.7, 0.6)),
         ("constructeur de devis : remise", basculer(devis.remise_1, 10, 5)),
         ("simulateur de prix : prix", basculer(simul_prix.curseur_prix, 16.4, 14.9)),
         ("prix psychologique : prix choisi", basculer(psycho.curseur_prix, 55.0, 45.0)),
@@ -338,7 +402,51 @@ def mesurer_widgets() -> None:
     rapporter()
 
 
+SECTIONS = {
+    "import": mesurer_import,
+    "connexion": mesurer_connexion,
+    "widgets": mesurer_widgets,
+    "notebooks": mesurer_notebooks,
+    "correction": mesurer_correction,
+    "classe": mesurer_classe,
+}
+
+
+def remplacer_sections(ancien: str, nouveau: list[str]) -> str:
+    """Remplace dans ``ancien`` (RESULTS.md) les sections « ## … » présentes dans ``nouveau``."""
+
+    def decouper(lignes: list[str]) -> list[list[str]]:
+        blocs: list[list[str]] = [[]]
+        for ligne in lignes:
+            if ligne.startswith("## "):
+                blocs.append([])
+            blocs[-1].append(ligne)
+        return blocs
+
+    neufs = {bloc[0]: bloc for bloc in decouper(nouveau)[1:]}
+    blocs = decouper(ancien.splitlines())
+    vus = {bloc[0] for bloc in blocs[1:]}
+    sortie = [ligne for bloc in blocs for ligne in neufs.get(bloc[0], bloc)]
+    sortie += [ligne for titre, bloc in neufs.items() if titre not in vus for ligne in bloc]
+    return "\n".join(sortie) + "\n"
+
+
 def main() -> None:
+    """``bench.py`` mesure tout ; ``bench.py classe …`` seulement ces sections (remplacées
+    dans ``bench/RESULTS.md``, le reste du fichier est gardé)."""
+    choisies = sys.argv[1:]
+    inconnues = set(choisies) - set(SECTIONS)
+    if inconnues:
+        sys.exit(f"Sections inconnues : {sorted(inconnues)} ; possibles : {list(SECTIONS)}")
+    if choisies:
+        for nom in choisies:
+            SECTIONS[nom]()
+        resultats = RACINE / "bench" / "RESULTS.md"
+        resultats.write_text(
+            remplacer_sections(resultats.read_text("utf-8"), lignes_rapport), "utf-8"
+        )
+        print("\nSections mises à jour dans bench/RESULTS.md")
+        return
     rapporter("# Mesures de performance\n")
     rapporter(
         f"Mesuré le {dt.date.today():%d/%m/%Y} par `make bench` ; machine : "
@@ -350,6 +458,7 @@ def main() -> None:
     mesurer_widgets()
     mesurer_notebooks()
     mesurer_correction()
+    mesurer_classe()
     (RACINE / "bench" / "RESULTS.md").write_text("\n".join(lignes_rapport) + "\n", "utf-8")
     print("\nRésultats enregistrés dans bench/RESULTS.md")
 

@@ -310,6 +310,11 @@ EXERCICES_SQL: dict[str, Exercice] = {
     )
 }
 
+# Les exercices SQL des autres unités, chacun dans son module (importé ici, après Exercice).
+from .exercices_connaissance import EXERCICES_CONNAISSANCE  # noqa: E402
+
+EXERCICES_SQL.update((e["id"], Exercice(**e)) for e in EXERCICES_CONNAISSANCE)
+
 #: Tous les exercices auto-vérifiés : SQL et calcul.
 EXERCICES: dict[str, Exercice | ExerciceCalcul] = {**EXERCICES_SQL, **EXERCICES_CALCUL}
 

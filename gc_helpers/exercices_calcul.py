@@ -23,7 +23,9 @@ from dataclasses import dataclass
 import pandas as pd
 
 from . import (
+    affaires,
     collecte,
+    couts,
     donnees,
     extraits,
     finance,
@@ -32,8 +34,10 @@ from . import (
     prevision,
     prix,
     rgpd,
+    risque,
     statistiques,
 )
+from .valeur_client import compte_exploitation_client, retour_sur_investissement, valeur_client
 
 __all__ = ["ExerciceCalcul", "EXERCICES_CALCUL"]
 
@@ -388,6 +392,335 @@ _S821 = (
 )
 
 
+# --------------------------------------------------------------------------- S41
+
+_S41 = (
+    ExerciceCalcul(
+        id="S41-3",
+        titre="Garder ou conquérir ?",
+        enonce=(
+            "Hôtel à 3 000 € de marge annuelle, fidélité 85 %, actualisation 10 %, 5 ans, "
+            "900 € d'acquisition : la valeur nette du nouvel hôtel (valeur client − acquisition)."
+        ),
+        calcul=lambda: valeur_client(3000, 0.85, 0.10, 5) - 900,
+        indice=(
+            "Cinq marges actualisées : 3 000 / 1,1 + 3 000 × 0,85 / 1,1² + … + 3 000 × 0,85⁴ / "
+            "1,1⁵ (la marge de l'année 1 n'est pas multipliée par la fidélité), ou "
+            "gc.valeur_client(3000, 0.85, 0.10, 5) ; retirez ensuite les 900 € d'acquisition."
+        ),
+    ),
+    ExerciceCalcul(
+        id="S41-4",
+        titre="Le budget qui compense l'attrition",
+        enonce=(
+            "600 clients, fidélité 88 %, 950 € par client conquis : le budget annuel qui "
+            "remplace les clients perdus."
+        ),
+        calcul=lambda: 600 * (1 - 0.88) * 950,
+        indice=(
+            "Les clients perdus chaque année sont 600 × (1 − 0,88) ; chacun se remplace au coût "
+            "d'acquisition de 950 €."
+        ),
+    ),
+)
+
+
+# --------------------------------------------------------------------------- S432
+
+_S432 = (
+    ExerciceCalcul(
+        id="S432-2",
+        titre="Noter un prospect avec une grille",
+        enonce=(
+            "Notes 6 (origine), 7 (visites), 7 (secteur), 3 (effectif) ; poids 3, 3, 1, 1 : "
+            "le score sur 100."
+        ),
+        calcul=lambda: (3 * 6 + 3 * 7 + 1 * 7 + 1 * 3) / ((3 + 3 + 1 + 1) * 10) * 100,
+        indice=(
+            "Score brut = Σ poids × note ; score maximal = Σ poids × 10 ; "
+            "score sur 100 = brut / maximal × 100."
+        ),
+        variable="score_prospect",
+    ),
+    ExerciceCalcul(
+        id="S432-3",
+        titre="Confiance d'une règle d'association",
+        enonce="2 000 paniers, 600 avec draps, 500 avec taies, 300 les deux : confiance draps → taies.",
+        calcul=lambda: 300 / 600,
+        indice="Confiance = paniers avec les deux / paniers avec des draps.",
+        tolerance=0.001,
+        variable="confiance",
+    ),
+    ExerciceCalcul(
+        id="S432-4",
+        titre="Lift de la même règle",
+        enonce="Mêmes paniers : le lift de la règle draps → taies.",
+        calcul=lambda: (300 / 600) / (500 / 2000),
+        indice="Lift = confiance / part des paniers qui contiennent des taies.",
+        tolerance=0.001,
+        variable="lift",
+    ),
+)
+
+
+# --------------------------------------------------------------------------- S521
+# Les données de la base sont lues sur les données d'origine (connexion_lecture).
+
+
+def _s521_2() -> float:
+    noel = donnees.requete(
+        "SELECT cout_ht::DOUBLE AS cout, ca_genere_ht::DOUBLE AS ca FROM campagnes "
+        "WHERE nom = 'Noël des CSE 2025'",
+        donnees.connexion_lecture(),
+    ).iloc[0]
+    return retour_sur_investissement(noel["ca"] * 0.45, noel["cout"])
+
+
+def _s521_3() -> float:
+    compte = compte_exploitation_client(
+        141, hypotheses={"cout_horaire_commercial": 50}, con=donnees.connexion_lecture()
+    )
+    return compte.loc[0, "resultat_client"]
+
+
+def _s521_4() -> float:
+    con = donnees.connexion_lecture()
+    balance = risque.balance_agee(
+        donnees.table("factures", con), donnees.DATE_REFERENCE, donnees.table("reglements", con)
+    )
+    return balance["echu_plus_90"].sum() / balance["total_du"].sum()
+
+
+_S521 = (
+    ExerciceCalcul(
+        id="S521-1",
+        titre="La valeur d'un hôtel client",
+        enonce=(
+            "Marge annuelle 4 000 €, fidélité 75 %, actualisation 8 % : la valeur client sur 4 ans."
+        ),
+        calcul=lambda: valeur_client(4000, 0.75, 0.08, 4),
+        indice=(
+            "Quatre termes : 4 000 / 1,08 ; 4 000 × 0,75 / 1,08² ; 4 000 × 0,75² / 1,08³ ; "
+            "4 000 × 0,75³ / 1,08⁴. Le premier terme n'est pas multiplié par la fidélité."
+        ),
+        variable="valeur_hotel",
+    ),
+    ExerciceCalcul(
+        id="S521-2",
+        titre="Le ROI de la campagne « Noël des CSE 2025 »",
+        enonce=(
+            "Coût HT et CA généré de la campagne « Noël des CSE 2025 » (table campagnes), "
+            "taux de marque 45 % : le retour sur investissement, en décimal."
+        ),
+        calcul=_s521_2,
+        indice=(
+            "ROI = (marge générée − coût) / coût, avec marge = CA généré × 0,45. "
+            "Filtre SQL : WHERE nom = 'Noël des CSE 2025'."
+        ),
+        tolerance=0.001,
+        variable="roi_noel",
+    ),
+    ExerciceCalcul(
+        id="S521-3",
+        titre="Le résultat d'un client quand le temps commercial coûte plus cher",
+        enonce=(
+            "Coût horaire chargé d'un commercial à 50 € : le résultat client du client n° 141 "
+            "sur les 12 derniers mois."
+        ),
+        calcul=_s521_3,
+        indice=(
+            'gc.compte_exploitation_client accepte hypotheses={"cout_horaire_commercial": 50} ; '
+            "le résultat est dans la colonne resultat_client."
+        ),
+        variable="resultat_141",
+    ),
+    ExerciceCalcul(
+        id="S521-4",
+        titre="La part des créances de plus de 90 jours",
+        enonce=(
+            "Part du total des créances clients TTC échue depuis plus de 90 jours à la date "
+            "d'arrêté, en décimal."
+        ),
+        calcul=_s521_4,
+        indice=(
+            "Utilisez la balance âgée (gc.balance_agee avec les tables factures et reglements) : "
+            "somme de la colonne echu_plus_90 divisée par la somme de total_du."
+        ),
+        tolerance=0.0005,
+        variable="part_plus_90",
+    ),
+    ExerciceCalcul(
+        id="S521-5",
+        titre="Le coût d'un affacturage",
+        enonce=(
+            "45 000 € TTC cédés à 50 jours, commission 0,9 % du TTC, financement 5,5 % l'an, "
+            "sans retenue de garantie : le coût total HT."
+        ),
+        calcul=lambda: risque.cout_affacturage(45000, 0.009, 0.055, 50)["cout_total"],
+        indice=(
+            "Commission = 45 000 × 0,009 ; intérêts = 45 000 × 0,055 × 50 / 360 ; "
+            "coût = commission HT + intérêts (la TVA sur la commission est récupérable)."
+        ),
+        variable="cout_factor",
+    ),
+)
+
+
+# --------------------------------------------------------------------------- S531
+
+
+def _s531_3() -> float:
+    categories = pd.DataFrame(
+        {
+            "categorie": ["A", "B", "C"],
+            "nb_clients": [60, 150, 400],
+            "visites_par_an": [12, 6, 2],
+            "duree_visite_h": [2, 2, 2],
+        }
+    )
+    return couts.charge_de_travail(
+        categories, couts.temps_disponible(200, 8, 0.75)
+    ).effectif_necessaire
+
+
+def _s531_6() -> float:
+    p = affaires.pipeline_affaires(donnees.connexion_lecture())
+    return float(p.loc[p["commercial"] == "Bruno Delattre", "ca_pondere"].sum())
+
+
+_S531 = (
+    ExerciceCalcul(
+        id="S531-1",
+        titre="Seuil de rentabilité d'une opération de phoning",
+        enonce="Charges fixes 8 400 €, taux de marge sur coût variable 35 % : le seuil de rentabilité.",
+        calcul=lambda: couts.seuil_rentabilite(8400, 0.35),
+        indice="Seuil = charges fixes / taux de marge sur coût variable (le taux en décimal).",
+    ),
+    ExerciceCalcul(
+        id="S531-2",
+        titre="Point mort de l'opération",
+        enonce="Seuil de 24 000 €, CA attendu 96 000 € réparti régulièrement : le point mort en jours.",
+        calcul=lambda: couts.point_mort(24000, 96000),
+        indice="Point mort = seuil / CA × 360 (année commerciale de 360 jours).",
+    ),
+    ExerciceCalcul(
+        id="S531-3",
+        titre="Combien de commerciaux ?",
+        enonce=(
+            "A : 60 clients × 12 visites, B : 150 × 6, C : 400 × 2 ; 2 h par visite ; "
+            "200 jours × 8 h, 75 % en clientèle : le nombre de commerciaux nécessaires."
+        ),
+        calcul=_s531_3,
+        indice=(
+            "Heures = Σ clients × visites × 2 h ; temps d'un commercial = 200 × 8 × 0,75 ; "
+            "on arrondit à l'entier supérieur (on ne recrute pas 0,03 commercial, mais il faut "
+            "bien faire ces visites)."
+        ),
+        tolerance=0,
+    ),
+    ExerciceCalcul(
+        id="S531-4",
+        titre="Première annuité linéaire des tablettes",
+        enonce="Tablettes 4 800 € HT sur 3 ans, mises en service le 10 mai 2026 : la dotation 2026.",
+        calcul=lambda: couts.amortissement_lineaire(4800, 3, "2026-05-10")["dotation"].iloc[0],
+        indice=(
+            "Prorata temporis en jours, mois de 30 jours, jour de mise en service compté : "
+            "21 jours en mai + 7 mois × 30 = 231 jours ; annuité × 231 / 360."
+        ),
+    ),
+    ExerciceCalcul(
+        id="S531-5",
+        titre="Deuxième annuité dégressive du véhicule",
+        enonce=(
+            "Véhicule 24 000 € HT sur 5 ans, acquis le 20 septembre 2026, dégressif : "
+            "la dotation 2027."
+        ),
+        calcul=lambda: couts.amortissement_degressif(24000, 5, "2026-09-20")["dotation"].iloc[1],
+        indice=(
+            "Taux = 1/5 × 1,75 = 35 %. 2026 : 4 mois (septembre compté en entier). "
+            "2027 : 35 % de la valeur nette au 1er janvier 2027, pas de la valeur d'origine."
+        ),
+    ),
+    ExerciceCalcul(
+        id="S531-6",
+        titre="Le pipeline pondéré de Bruno Delattre",
+        enonce="Le CA pondéré des affaires en cours de Bruno Delattre (Hauts-de-France).",
+        calcul=_s531_6,
+        indice=(
+            "gc.pipeline_affaires() donne une ligne par affaire en cours avec la colonne "
+            "'ca_pondere' ; gardez les lignes dont la colonne 'commercial' vaut 'Bruno Delattre' "
+            "et faites la somme."
+        ),
+    ),
+)
+
+
+# --------------------------------------------------------------------------- S523
+
+
+def _s523_2() -> float:
+    stocks = extraits.stocks_par_famille(2025, donnees.connexion_lecture())
+    lit = stocks.set_index("famille").loc["linge de lit"]
+    return risque.duree_moyenne_stockage((lit["stock_initial"], lit["stock_final"]), lit["camv"])
+
+
+_S523 = (
+    ExerciceCalcul(
+        id="S523-1",
+        titre="Le délai moyen de règlement d'un distributeur",
+        enonce=(
+            "CA 2 160 000 € HT (TVA 20 %), créances clients TTC 280 000 € en début et 368 000 € "
+            "en fin d'année : le délai moyen de règlement des clients, en jours."
+        ),
+        calcul=lambda: risque.delai_moyen_reglement_clients((280000, 368000), 2160000 * 1.2),
+        indice=(
+            "Créances moyennes = (280 000 + 368 000) / 2 ; CA TTC = 2 160 000 × 1,2 ; "
+            "délai = créances moyennes / CA TTC × 360."
+        ),
+        variable="delai",
+    ),
+    ExerciceCalcul(
+        id="S523-2",
+        titre="La durée de stockage du linge de lit",
+        enonce="Durée moyenne de stockage de la famille « linge de lit » en 2025, en jours.",
+        calcul=_s523_2,
+        indice=(
+            "Stock moyen = (stock initial + stock final) / 2 ; durée = stock moyen / CAMV × 360. "
+            'La ligne se sélectionne avec stocks[stocks["famille"] == "linge de lit"].'
+        ),
+        variable="duree_lit",
+    ),
+    ExerciceCalcul(
+        id="S523-3",
+        titre="Le BFRE normatif d'un grossiste",
+        enonce=(
+            "CA 900 000 € HT, coût d'achat 70 % du CA, stock 40 jours, clients 50 jours, "
+            "fournisseurs 60 jours, TVA 20 % : le BFRE en euros."
+        ),
+        calcul=lambda: risque.bfre_normatif(900000, 50, 40, 60, 0.7)["montant"].iloc[-1],
+        indice=(
+            "Stock : 40 × 0,7 ; clients : 50 × 1,2 ; fournisseurs : 60 × 0,7 × 1,2 ; BFRE en "
+            "jours = stock + clients − fournisseurs ; en euros : × 900 000 / 360."
+        ),
+        variable="bfre_grossiste",
+    ),
+    ExerciceCalcul(
+        id="S523-4",
+        titre="Faut-il proposer 2 % d'escompte ?",
+        enonce=(
+            "Escompte de 2 % pour un paiement comptant au lieu de 60 jours : son taux annuel "
+            "équivalent, en décimal."
+        ),
+        calcul=lambda: finance.taux_annuel_escompte(0.02, 60),
+        indice=(
+            "Taux équivalent = e / (1 − e) × 360 / jours gagnés, avec e = 0,02 et 60 jours gagnés."
+        ),
+        tolerance=0.0001,
+        variable="taux_equivalent",
+    ),
+)
+
+
 # --------------------------------------------------------------------------- S442
 
 
@@ -507,5 +840,5 @@ _S443 = (
 
 
 EXERCICES_CALCUL: dict[str, ExerciceCalcul] = {
-    e.id: e for e in (*_S512, *_S522, *_S821, *_S442, *_S443)
+    e.id: e for e in (*_S41, *_S512, *_S521, *_S522, *_S523, *_S531, *_S821, *_S432, *_S442, *_S443)
 }

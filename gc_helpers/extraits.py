@@ -30,6 +30,8 @@ __all__ = [
     "ca_par_client",
     "ventes_par_periode",
     "familles_achetees",
+    "SQL_STOCKS_PAR_FAMILLE",
+    "stocks_par_famille",
 ]
 
 #: CA d'une année par client professionnel ; {jointure} : JOIN (clients actifs
@@ -55,6 +57,16 @@ JOIN produits AS p ON p.id_produit = l.id_produit
 WHERE c.type_client = 'professionnel' AND co.statut <> 'annulée'
   AND year(co.date_commande) = {annee}
 ORDER BY co.id_client, p.famille
+"""
+
+#: Stock au 1er janvier, stock au 31 décembre et coût d'achat des marchandises vendues
+#: (les sorties de l'année) par famille, au coût de revient.
+SQL_STOCKS_PAR_FAMILLE = """
+SELECT famille,
+       sum(stock_debut) FILTER (WHERE mois = DATE '{annee}-01-01')::DOUBLE AS stock_initial,
+       sum(stock_fin) FILTER (WHERE mois = DATE '{annee}-12-01')::DOUBLE AS stock_final,
+       sum(sorties) FILTER (WHERE year(mois) = {annee})::DOUBLE AS camv
+FROM stocks GROUP BY famille ORDER BY camv DESC
 """
 
 
@@ -131,3 +143,16 @@ def familles_achetees(annee: int, con: duckdb.DuckDBPyConnection | None = None) 
     ['id_client', 'famille']
     """
     return donnees.requete(SQL_FAMILLES_ACHETEES.format(annee=_annee(annee)), con)
+
+
+def stocks_par_famille(annee: int, con: duckdb.DuckDBPyConnection | None = None) -> pd.DataFrame:
+    """Stock initial, stock final et CAMV de l'année, une ligne par famille de produits.
+
+    >>> from gc_helpers import donnees
+    >>> stocks = stocks_par_famille(2025, donnees.connexion_lecture())
+    >>> list(stocks.columns)
+    ['famille', 'stock_initial', 'stock_final', 'camv']
+    >>> bool((stocks["camv"] > 0).all())
+    True
+    """
+    return donnees.requete(SQL_STOCKS_PAR_FAMILLE.format(annee=_annee(annee)), con)

@@ -30,16 +30,15 @@ Les taux s'écrivent en décimal : ``taux=0.09`` pour 9 %. Un taux de 1 ou plus 
 from __future__ import annotations
 
 import datetime as _dt
-import math
 import numbers
 from collections.abc import Sequence
 from dataclasses import dataclass
-from decimal import Decimal
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
+from . import _verif_montants as verif
 from ._erreurs import ErreurCours, verifier_nom
 from .formats import _apercu, _en_date
 
@@ -86,92 +85,28 @@ _CONVERSIONS = ("proportionnel", "equivalent")
 # --------------------------------------------------------------------------- contrôles
 
 
-def _nombre(x: Any, nom: str, fonction: str) -> float:
-    """Un nombre réel fini (les DECIMAL de la base sont acceptés), sinon ``ErreurCours``."""
-    if isinstance(x, bool | np.bool_) or not isinstance(x, numbers.Real | Decimal):
-        raise ErreurCours(
-            f"{fonction}() : {nom} doit être un nombre ; reçu {type(x).__name__} "
-            f"({_apercu(x)}). Écrivez un nombre sans guillemets, avec un point décimal "
-            "(1234.5)."
-        )
-    valeur = float(x)
-    if not math.isfinite(valeur):
-        raise ErreurCours(f"{fonction}() : {nom} doit être un nombre fini ; reçu {x!r}.")
-    return valeur
-
-
-def _montant(x: Any, nom: str, fonction: str, strict: bool = False) -> float:
-    valeur = _nombre(x, nom, fonction)
-    if valeur < 0 or (strict and valeur == 0):
-        borne = "strictement positif" if strict else "positif ou nul"
-        raise ErreurCours(
-            f"{fonction}() : {nom} doit être un montant {borne}, en euros ; reçu {x!r}. "
-            "Un montant s'écrit sans signe moins (c'est le sens de l'opération qui dit "
-            "s'il est reçu ou versé)."
-        )
-    return valeur
-
-
 def _taux(x: Any, nom: str, fonction: str) -> float:
-    valeur = _nombre(x, nom, fonction)
-    if valeur < 0:
-        raise ErreurCours(
-            f"{fonction}() : {nom} ne peut pas être négatif ; reçu {x!r}. "
-            "Écrivez le taux en décimal : 0.05 pour 5 %."
-        )
-    if valeur >= 1:
-        raise ErreurCours(
-            f"{fonction}() : taux attendu en décimal : 0,05 pour 5 % ; reçu {nom}={x!r}. "
-            f"Écrivez {nom}={valeur / 100:g} pour {valeur:g} %."
-        )
-    return valeur
-
-
-def _jours(x: Any, nom: str, fonction: str) -> float:
-    valeur = _nombre(x, nom, fonction)
-    if valeur < 0:
-        raise ErreurCours(
-            f"{fonction}() : {nom} doit être un nombre de jours positif ou nul ; reçu {x!r}. "
-            "Vérifiez l'ordre des dates : nombre_de_jours(debut, fin) avec fin après debut."
-        )
-    return valeur
+    """Un taux décimal de 0 à 1 exclu : en finance, 1 (100 %) est un pourcentage mal écrit."""
+    return verif.taux(x, nom, fonction, maximum_inclus=False)
 
 
 def _periodes(x: Any, fonction: str, nom: str = "periodes") -> int:
-    if isinstance(x, bool | np.bool_) or not isinstance(x, numbers.Integral):
-        if isinstance(x, numbers.Real) and float(x).is_integer():
-            x = int(x)
-        else:
-            raise ErreurCours(
-                f"{fonction}() : {nom} doit être un nombre entier de périodes (d'échéances) ; "
-                f"reçu {_apercu(x)}. Exemple : 36 pour 36 mensualités."
-            )
-    if x < 1:
-        raise ErreurCours(
-            f"{fonction}() : {nom} doit être au moins égal à 1 ; reçu {x}. "
-            "Un emprunt ou une suite d'annuités compte au moins une échéance."
-        )
-    return int(x)
+    """Un nombre entier d'échéances, au moins une."""
+    return verif.entier(
+        x,
+        nom,
+        fonction,
+        unite="périodes (d'échéances)",
+        conseil="Exemple : 36 pour 36 mensualités.",
+    )
 
 
-def _duree(x: Any, fonction: str) -> float:
-    """Un nombre de périodes pour la capitalisation : positif, pas forcément entier."""
-    valeur = _nombre(x, "periodes", fonction)
-    if valeur < 0:
-        raise ErreurCours(
-            f"{fonction}() : periodes doit être positif ou nul ; reçu {x!r}. "
-            "Pour remonter le temps, utilisez valeur_actuelle()."
-        )
-    return valeur
+#: Conseil quand une durée de capitalisation est négative.
+_REMONTER = "Une durée se compte en périodes positives : pour l'autre sens, utilisez %s()."
 
 
 def _base(x: Any, fonction: str) -> int:
-    if x not in _BASES:
-        raise ErreurCours(
-            f"{fonction}() : base doit valoir 360 (année commerciale), 365 ou 366 ; reçu "
-            f"{_apercu(x)}."
-        )
-    return int(x)
+    return verif.jours_base(x, fonction, nom="base", bases=_BASES)
 
 
 def _par_an(periodicite: Any, fonction: str) -> int:
@@ -227,13 +162,8 @@ def nombre_de_jours(debut: Any, fin: Any, jours_de_banque: int = 0, minimum: int
             f"({d:%d/%m/%Y}). Donnez d'abord la date de départ (remise, facture), puis "
             "l'échéance."
         )
-    for nom, valeur in (("jours_de_banque", jours_de_banque), ("minimum", minimum)):
-        if isinstance(valeur, bool) or not isinstance(valeur, numbers.Integral) or valeur < 0:
-            raise ErreurCours(
-                f"{fonction}() : {nom} doit être un nombre entier de jours, positif ou nul ; "
-                f"reçu {_apercu(valeur)}."
-            )
-    return max((f - d).days + int(jours_de_banque), int(minimum))
+    banque = verif.entier(jours_de_banque, "jours_de_banque", fonction, minimum=0, unite="jours")
+    return max((f - d).days + banque, verif.entier(minimum, "minimum", fonction, 0, "jours"))
 
 
 def interet_simple(capital: float, taux: float, jours: float, base: int = 360) -> float:
@@ -244,12 +174,12 @@ def interet_simple(capital: float, taux: float, jours: float, base: int = 360) -
     >>> interet_simple(10000, 6, 90)  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    gc_helpers._erreurs.ErreurCours: interet_simple() : taux attendu en décimal : 0,05 pour 5 % ; reçu taux=6. Écrivez taux=0.06 pour 6 %.
+    gc_helpers._erreurs.ErreurCours: interet_simple() : taux attendu en décimal : 0,05 pour 5 % ; reçu taux=6. Un taux s'écrit entre 0 et 1 exclu : 0,06 pour 6 %. Écrivez taux=0.06 pour 6 %.
     """
     fonction = "interet_simple"
-    c = _montant(capital, "capital", fonction)
+    c = verif.montant(capital, "capital", fonction)
     t = _taux(taux, "taux", fonction)
-    n = _jours(jours, "jours", fonction)
+    n = verif.jours(jours, "jours", fonction)
     return c * t * n / _base(base, fonction)
 
 
@@ -264,9 +194,9 @@ def escompte_commercial(
     75.0
     """
     fonction = "escompte_commercial"
-    v = _montant(valeur_nominale, "valeur_nominale", fonction)
+    v = verif.montant(valeur_nominale, "valeur_nominale", fonction)
     t = _taux(taux, "taux", fonction)
-    return v * t * _jours(jours, "jours", fonction) / _base(base, fonction)
+    return v * t * verif.jours(jours, "jours", fonction) / _base(base, fonction)
 
 
 def valeur_actuelle_commerciale(
@@ -312,7 +242,7 @@ def agios(
     """
     fonction = "agios"
     escompte = escompte_commercial(valeur_nominale, taux, jours, base)
-    fixes = _montant(commissions_fixes_ht, "commissions_fixes_ht", fonction)
+    fixes = verif.montant(commissions_fixes_ht, "commissions_fixes_ht", fonction)
     tva = fixes * _taux(taux_tva, "taux_tva", fonction)
     endos = float(valeur_nominale) * _taux(taux_endos, "taux_endos", fonction) * float(jours) / base
     agios_ttc = escompte + fixes + endos + tva
@@ -335,10 +265,6 @@ def _serie_ou_nombre(x: Any, nom: str, fonction: str, verifier) -> Any:
             verifier(valeur, nom, fonction)
         return serie.astype(float)
     return verifier(x, nom, fonction)
-
-
-def _jours_relatifs(x: Any, nom: str, fonction: str) -> float:
-    return _nombre(x, nom, fonction)  # un paiement en avance donne un retard négatif : 0 €
 
 
 def penalites_retard(
@@ -365,10 +291,11 @@ def penalites_retard(
     [97.6, 0.0]
     """
     fonction = "penalites_retard"
-    montant = _serie_ou_nombre(montant_ttc, "montant_ttc", fonction, _montant)
-    jours = _serie_ou_nombre(jours_retard, "jours_retard", fonction, _jours_relatifs)
+    montant = _serie_ou_nombre(montant_ttc, "montant_ttc", fonction, verif.montant)
+    jours = _serie_ou_nombre(jours_retard, "jours_retard", fonction, verif.nombre_fini)
+    # (un retard négatif, paiement en avance, est permis : il donne 0 €)
     t = _taux(taux_annuel, "taux_annuel", fonction)
-    forfait = _montant(indemnite_forfaitaire, "indemnite_forfaitaire", fonction)
+    forfait = verif.montant(indemnite_forfaitaire, "indemnite_forfaitaire", fonction)
     b = _base(base, fonction)
     if isinstance(montant, pd.Series) or isinstance(jours, pd.Series):
         if isinstance(montant, pd.Series) and isinstance(jours, pd.Series):
@@ -409,7 +336,7 @@ def escompte_reglement(
     dtype: float64
     """
     fonction = "escompte_reglement"
-    net = _montant(net_commercial_ht, "net_commercial_ht", fonction)
+    net = verif.montant(net_commercial_ht, "net_commercial_ht", fonction)
     escompte = net * _taux(taux_escompte, "taux_escompte", fonction)
     financier = net - escompte
     tva = financier * _taux(taux_tva, "taux_tva", fonction)
@@ -438,7 +365,7 @@ def taux_annuel_escompte(taux_escompte: float, jours_d_avance: float, base: int 
     """
     fonction = "taux_annuel_escompte"
     e = _taux(taux_escompte, "taux_escompte", fonction)
-    n = _jours(jours_d_avance, "jours_d_avance", fonction)
+    n = verif.jours(jours_d_avance, "jours_d_avance", fonction)
     if n == 0:
         raise ErreurCours(
             f"{fonction}() : jours_d_avance doit être supérieur à 0 ; reçu {jours_d_avance!r}. "
@@ -491,7 +418,9 @@ def nominal_equivalent(
     actuelle = _valeurs_actuelles(valeur_nominale, jours, taux, base, fonction)
     facteur = (
         1
-        - _taux(taux, "taux", fonction) * _jours(nouveaux_jours, "nouveaux_jours", fonction) / base
+        - _taux(taux, "taux", fonction)
+        * verif.jours(nouveaux_jours, "nouveaux_jours", fonction)
+        / base
     )
     if facteur <= 0:
         raise ErreurCours(
@@ -518,7 +447,9 @@ def echeance_equivalente(
     """
     fonction = "echeance_equivalente"
     actuelle = _valeurs_actuelles(valeur_nominale, jours, taux, base, fonction)
-    nouveau = _montant(nouvelle_valeur_nominale, "nouvelle_valeur_nominale", fonction, strict=True)
+    nouveau = verif.montant(
+        nouvelle_valeur_nominale, "nouvelle_valeur_nominale", fonction, strictement_positif=True
+    )
     t = _taux(taux, "taux", fonction)
     if t == 0:
         raise ErreurCours(f"{fonction}() : avec un taux nul, toutes les échéances se valent.")
@@ -542,8 +473,9 @@ def valeur_acquise(capital: float, taux: float, periodes: float) -> float:
     12166.53
     """
     fonction = "valeur_acquise"
-    c = _montant(capital, "capital", fonction)
-    return c * (1 + _taux(taux, "taux", fonction)) ** _duree(periodes, fonction)
+    c = verif.montant(capital, "capital", fonction)
+    n = verif.montant(periodes, "periodes", fonction, conseil=_REMONTER % "valeur_actuelle")
+    return c * (1 + _taux(taux, "taux", fonction)) ** n
 
 
 def valeur_actuelle(capital: float, taux: float, periodes: float) -> float:
@@ -553,8 +485,9 @@ def valeur_actuelle(capital: float, taux: float, periodes: float) -> float:
     10000.0
     """
     fonction = "valeur_actuelle"
-    c = _montant(capital, "capital", fonction)
-    return c * (1 + _taux(taux, "taux", fonction)) ** -_duree(periodes, fonction)
+    c = verif.montant(capital, "capital", fonction)
+    n = verif.montant(periodes, "periodes", fonction, conseil=_REMONTER % "valeur_acquise")
+    return c * (1 + _taux(taux, "taux", fonction)) ** -n
 
 
 def valeur_acquise_annuites(
@@ -569,7 +502,7 @@ def valeur_acquise_annuites(
     3152.5
     """
     fonction = "valeur_acquise_annuites"
-    a = _montant(annuite, "annuite", fonction)
+    a = verif.montant(annuite, "annuite", fonction)
     i = _taux(taux, "taux", fonction)
     n = _periodes(periodes, fonction)
     valeur = a * n if i == 0 else a * ((1 + i) ** n - 1) / i
@@ -588,7 +521,7 @@ def valeur_actuelle_annuites(
     2723.25
     """
     fonction = "valeur_actuelle_annuites"
-    a = _montant(annuite, "annuite", fonction)
+    a = verif.montant(annuite, "annuite", fonction)
     i = _taux(taux, "taux", fonction)
     n = _periodes(periodes, fonction)
     valeur = a * n if i == 0 else a * (1 - (1 + i) ** -n) / i
@@ -606,10 +539,10 @@ def annuite_constante(capital: float, taux: float, periodes: int) -> float:
     >>> annuite_constante(10000, 0.05, 0)  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    gc_helpers._erreurs.ErreurCours: annuite_constante() : periodes doit être au moins égal à 1 ; reçu 0...
+    gc_helpers._erreurs.ErreurCours: annuite_constante() : periodes doit être un nombre entier de périodes (d'échéances), au moins égal à 1 ; reçu 0...
     """
     fonction = "annuite_constante"
-    c = _montant(capital, "capital", fonction)
+    c = verif.montant(capital, "capital", fonction)
     i = _taux(taux, "taux", fonction)
     n = _periodes(periodes, fonction)
     return c / n if i == 0 else c * i / (1 - (1 + i) ** -n)
@@ -679,7 +612,7 @@ def tableau_amortissement(
     gc_helpers._erreurs.NomInconnu: Le mode 'annuite_constante' n'existe pas. ... Vouliez-vous dire 'annuites_constantes' ?
     """
     fonction = "tableau_amortissement"
-    c = _montant(capital, "capital", fonction, strict=True)
+    c = verif.montant(capital, "capital", fonction, strictement_positif=True)
     n = _periodes(periodes, fonction)
     verifier_nom(str(mode), MODES_AMORTISSEMENT, quoi="Le mode")
     i = _taux_periode(_taux(taux, "taux", fonction), periodicite, conversion, fonction)
@@ -730,7 +663,7 @@ class Emprunt:
     def flux(self, prix: float, par_an: int, conversion: str) -> np.ndarray:
         fonction = "Emprunt"
         n = _periodes(self.periodes, fonction)
-        apport = _montant(self.apport, "apport", fonction)
+        apport = verif.montant(self.apport, "apport", fonction)
         if apport > prix:
             raise ErreurCours(
                 f"Emprunt : l'apport ({apport:g} €) dépasse le prix ({prix:g} €) ; il ne "
@@ -738,7 +671,7 @@ class Emprunt:
             )
         i = _taux_periode(_taux(self.taux, "taux", fonction), par_an, conversion, fonction)
         flux = np.zeros(n + 1)
-        flux[0] = apport + _montant(self.frais_dossier, "frais_dossier", fonction)
+        flux[0] = apport + verif.montant(self.frais_dossier, "frais_dossier", fonction)
         flux[1:] = annuite_constante(prix - apport, i, n) if prix > apport else 0.0
         return flux
 
@@ -769,10 +702,10 @@ class LOA:
         fonction = "LOA"
         n = _periodes(self.periodes, fonction)
         flux = np.zeros(n + 1)
-        flux[0] = _montant(self.premier_loyer, "premier_loyer", fonction)
-        flux[1:] = _montant(self.loyer, "loyer", fonction)
+        flux[0] = verif.montant(self.premier_loyer, "premier_loyer", fonction)
+        flux[1:] = verif.montant(self.loyer, "loyer", fonction)
         if self.lever_option:
-            flux[n] += _montant(self.option_achat, "option_achat", fonction)
+            flux[n] += verif.montant(self.option_achat, "option_achat", fonction)
         return flux
 
 
@@ -796,8 +729,8 @@ class LLD:
         fonction = "LLD"
         n = _periodes(self.periodes, fonction)
         flux = np.zeros(n + 1)
-        flux[0] = _montant(self.premier_loyer, "premier_loyer", fonction)
-        flux[1:] = _montant(self.loyer, "loyer", fonction)
+        flux[0] = verif.montant(self.premier_loyer, "premier_loyer", fonction)
+        flux[1:] = verif.montant(self.loyer, "loyer", fonction)
         return flux
 
 
@@ -835,12 +768,12 @@ def comparer_financements(
     2       LLD       16200.00         False
     """
     fonction = "comparer_financements"
-    p = _montant(prix, "prix", fonction, strict=True)
+    p = verif.montant(prix, "prix", fonction, strictement_positif=True)
     par_an = _par_an(periodicite, fonction)
     i = _taux_periode(
         _taux(taux_actualisation, "taux_actualisation", fonction), par_an, conversion, fonction
     )
-    revente = _montant(valeur_revente, "valeur_revente", fonction)
+    revente = verif.montant(valeur_revente, "valeur_revente", fonction)
     if isinstance(solutions, Emprunt | LOA | LLD):
         solutions = [solutions]
     for s in solutions:

@@ -27,6 +27,7 @@ import pandas as pd
 from . import donnees
 from ._erreurs import ErreurCours
 from ._verif_montants import colonnes_requises, jours_base, montant, nombre_fini, taux
+from ._verif_montants import jours as nb_jours  # « jours » est aussi un argument (la base)
 
 __all__ = [
     "delai_moyen_reglement_clients",
@@ -81,7 +82,7 @@ def delai_moyen_reglement_clients(creances_ttc: Any, ca_ttc: float, jours: int =
     >>> delai_moyen_reglement_clients(100000, 1200000, jours=30)  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    gc_helpers._erreurs.ErreurCours: delai_moyen_reglement_clients() : jours vaut 360 ...
+    gc_helpers._erreurs.ErreurCours: delai_moyen_reglement_clients() : jours doit valoir 360 ...
     """
     fonction = "delai_moyen_reglement_clients"
     j = jours_base(jours, fonction)
@@ -127,7 +128,7 @@ def stock_moyen(stock_initial: float, stock_final: float) -> float:
     Traceback (most recent call last):
     ...
     gc_helpers._erreurs.ErreurCours: stock_moyen() : stock_initial doit être positif ou nul ;
-    reçu -30000. Vérifiez le signe et la donnée utilisée.
+    reçu -30000. Un montant s'écrit sans signe moins ...
     """
     si = montant(stock_initial, "stock_initial", "stock_moyen")
     sf = montant(stock_final, "stock_final", "stock_moyen")
@@ -265,7 +266,7 @@ def bfre_normatif(
                 f"bfre_normatif() : la nature du poste '{poste}' est « emploi » (stocks, "
                 f"créances) ou « ressource » (dettes) ; reçu {nature!r}."
             )
-        d = montant(duree, f"la durée du poste '{poste}'", fonction)
+        d = nb_jours(duree, f"la durée du poste '{poste}'", fonction)
         c = montant(coefficient, f"le coefficient du poste '{poste}'", fonction)
         signe = 1 if nature == "emploi" else -1
         lignes.append((poste, nature, d, c, signe * d * c))
@@ -645,7 +646,7 @@ def cout_affacturage(
     tf = taux(taux_financement, "taux_financement", fonction, maximum=0.5)
     tr = taux(taux_retenue_garantie, "taux_retenue_garantie", fonction)
     tva = taux(taux_tva, "taux_tva", fonction)
-    n = montant(jours, "jours", fonction)
+    n = nb_jours(jours, "jours", fonction)
     b = jours_base(base, fonction)
     commission = m * tc
     retenue = m * tr
@@ -782,8 +783,8 @@ def effet_escompte_reglement(
     ca = montant(ca_ht, "ca_ht", fonction)
     t = taux(taux_escompte, "taux_escompte", fonction, maximum=0.2)
     part = taux(part_clients, "part_clients", fonction)
-    d0 = montant(delai_actuel, "delai_actuel", fonction)
-    d1 = montant(delai_escompte, "delai_escompte", fonction)
+    d0 = nb_jours(delai_actuel, "delai_actuel", fonction)
+    d1 = nb_jours(delai_escompte, "delai_escompte", fonction)
     tf = taux(taux_financement, "taux_financement", fonction, maximum=0.5)
     tva = taux(taux_tva, "taux_tva", fonction)
     if d1 >= d0:

@@ -94,9 +94,9 @@ def valeur_client(
     >>> valeur_client(1000, 80, 0.10, 3)  # doctest: +NORMALIZE_WHITESPACE
     Traceback (most recent call last):
     ...
-    gc_helpers._erreurs.ErreurCours: valeur_client() : taux_fidelite vaut 80, or un taux s'écrit
-    en décimal (entre 0 et 1) : taux attendu en décimal, 0,8 pour 80 %. Écrivez par exemple 0.05
-    pour 5 %.
+    gc_helpers._erreurs.ErreurCours: valeur_client() : taux attendu en décimal : 0,05 pour 5 % ;
+    reçu taux_fidelite=80. Un taux s'écrit entre 0 et 1 : 0,8 pour 80 %. Écrivez
+    taux_fidelite=0.8 pour 80 %.
     """
     return float(
         valeur_client_detail(marge_annuelle, taux_fidelite, taux_actualisation, duree)[
@@ -114,7 +114,7 @@ def cout_acquisition_client(depenses: float, nouveaux_clients: float) -> float:
     Traceback (most recent call last):
     ...
     gc_helpers._erreurs.ErreurCours: cout_acquisition_client() : nouveaux_clients doit être
-    strictement positif ; reçu 0. Vérifiez le signe et la donnée utilisée.
+    strictement positif ; reçu 0. Une valeur nulle n'a pas de sens ici ...
     """
     fonction = "cout_acquisition_client"
     d = montant(depenses, "depenses", fonction)

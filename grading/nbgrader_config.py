@@ -99,6 +99,20 @@ c.IgnorePattern.pattern = r"Matplotlib is building the font cache"
 c.Autograde.create_student = True
 
 # --------------------------------------------------------------------------
+# Ramassage des copies téléchargées de Moodle ou de l'ENT (nbgrader zip_collect)
+# --------------------------------------------------------------------------
+
+# Le zip des dépôts se place dans grading/downloaded/<devoir>/archive/ (défaut de
+# nbgrader). Le greffon reconnaît les noms de fichiers de Moodle
+# (« Prénom Nom_123_assignsubmission_file_… ») et « <identifiant>_<notebook>.ipynb »,
+# retrouve l'élève dans la liste de la classe (carnet de notes) et range une copie
+# renommée par l'élève sous le nom attendu. Voir gc_helpers/notation/collecte.py.
+c.ZipCollectApp.collector_plugin = "gc_helpers.notation.collecte.CollecteurLMS"
+# Autre plateforme : une expression régulière à essayer en premier, sur le chemin du
+# fichier (séparateurs « / »), avec les groupes file_id et student_id (ou nom_complet) :
+# c.FileNameCollectorPlugin.named_regexp = r".*/(?P<student_id>[^/_]+)_(?P<file_id>[^/]+)$"
+
+# --------------------------------------------------------------------------
 # Export des notes (nbgrader export)
 # --------------------------------------------------------------------------
 

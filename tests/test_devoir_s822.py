@@ -343,3 +343,58 @@ def test_duree_de_la_correction(correction, record_property):
     record_property("duree_autograde_s822_s", round(correction.autograde.duree, 1))
     # garde-fou large (machine de CI chargée) ; la durée réelle est affichée par la fixture
     assert correction.duree < 600
+
+
+def _note_fr(valeur: float) -> str:
+    """Une note comme l'écrit le retour : « 1,5 », « 2 », « 0,25 »."""
+    return f"{valeur:.2f}".rstrip("0").rstrip(".").replace(".", ",")
+
+
+@pytest.mark.lent
+def test_retour_montre_reponses_points_et_messages_visibles(correction):
+    """Le retour montre ce que l'étudiant doit voir : ses réponses, ses points (total et par
+    question), les tests visibles et leurs messages. Et les tests cachés en sont bien *retirés* :
+    la copie corrigée du professeur les contient (le contrôle de fuite n'est pas vide de sens)."""
+    etudiant, erreur = next(
+        (etudiant, e)
+        for etudiant, erreurs_copie in correction.copies_erreurs.items()
+        for e in erreurs_copie
+        if any(g.endswith("_forme") for g in e.cellules_perdues)
+    )
+    retour = onb.texte_html(onb.html_retour(correction.cours, DEVOIR, etudiant, NOTEBOOK))
+    notes = correction.notes[etudiant]
+
+    # ses réponses, telles qu'il les a écrites
+    for ligne in erreur.reponse.splitlines():
+        assert onb.normaliser_espaces(ligne) in retour, ligne
+
+    # ses points : total du notebook, puis chaque test avec ses points
+    total = sum(n.score for n in notes.values())
+    maximum = sum(n.max_score for n in notes.values())
+    assert f"(note : {_note_fr(total)} / {_note_fr(maximum)})" in retour
+    for grade_id in _tests_auto(correction):
+        note = notes[grade_id]
+        assert f"Test {grade_id} ({_note_fr(note.score)} / {_note_fr(note.max_score)})" in retour
+
+    # les tests visibles : leur code et, quand ils échouent, leur message
+    copie = onb.copie_autogradee(correction.cours, DEVOIR, etudiant, NOTEBOOK)
+    for grade_id, cellule in onb.cellules_test(correction.source).items():
+        visible = onb.remplacer_regions(
+            cellule.source, onb.DEBUT_TESTS_CACHES, onb.FIN_TESTS_CACHES, ""
+        )
+        for ligne in visible.splitlines():
+            if len(ligne.strip()) >= 16:
+                assert onb.normaliser_espaces(ligne) in retour, (grade_id, ligne)
+    forme = next(g for g in erreur.cellules_perdues if g.endswith("_forme"))
+    (message,) = [e["evalue"] for e in onb.erreurs_cellule(onb.cellules_test(copie)[forme])]
+    assert onb.normaliser_espaces(message) in retour
+
+    # les tests cachés étaient bien dans la copie exécutée, et n'en sortent pas (sauf une ligne
+    # que l'étudiant a lui-même écrite : un corrigé de requête repris dans un test caché)
+    caches = onb.lignes_tests_caches(correction.source)
+    assert len(onb.fuites(onb.texte_notebook(copie), caches)) == len(caches)
+    soumis = onb.texte_notebook(
+        onb.lire_notebook(correction.cours / "submitted" / etudiant / DEVOIR / f"{NOTEBOOK}.ipynb")
+    )
+    propres_aux_tests = [ligne for ligne in caches if ligne not in soumis]
+    assert propres_aux_tests and onb.fuites(retour, propres_aux_tests) == []

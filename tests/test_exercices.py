@@ -16,6 +16,49 @@ NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
 
 # Pour chaque exercice, au moins une réponse fausse plausible (l'erreur d'un étudiant réel).
 ERREURS_TYPIQUES: dict[str, list[str]] = {
+    # S41 et S431 (gc_helpers/exercices_connaissance.py)
+    "S41-1": [
+        # les particuliers comptés avec les professionnels
+        "SELECT canal_acquisition, count(*) AS nb_nouveaux FROM clients "
+        "WHERE year(date_creation) = 2025 GROUP BY canal_acquisition ORDER BY nb_nouveaux DESC",
+        # toutes les années
+        "SELECT canal_acquisition, count(*) AS nb_nouveaux FROM clients "
+        "WHERE type_client = 'professionnel' GROUP BY canal_acquisition ORDER BY nb_nouveaux DESC",
+    ],
+    "S41-2": [
+        # tous les clients venus d'un salon, particuliers compris (salons grand public)
+        "SELECT (SELECT cout_ht FROM campagnes WHERE nom = 'Salon Maison&Objet septembre 2025')"
+        " / (SELECT count(*) FROM clients WHERE canal_acquisition = 'salon'"
+        " AND year(date_creation) = 2025) AS cout_acquisition",
+        # le CA généré à la place du coût
+        "SELECT (SELECT ca_genere_ht FROM campagnes WHERE nom = 'Salon Maison&Objet septembre 2025')"
+        " / (SELECT count(*) FROM clients WHERE type_client = 'professionnel'"
+        " AND canal_acquisition = 'salon' AND year(date_creation) = 2025) AS cout_acquisition",
+    ],
+    "S431-1": [
+        # sans filtre : un groupe NULL pour les particuliers
+        "SELECT secteur_activite, count(*) AS nb_clients FROM clients "
+        "GROUP BY secteur_activite ORDER BY nb_clients DESC",
+    ],
+    "S431-2": [
+        # filtre sur les commandes dans le WHERE au lieu de la dernière commande
+        "SELECT c.id_client, c.raison_sociale, max(o.date_commande) AS derniere_commande "
+        "FROM clients c JOIN commandes o USING (id_client) "
+        "WHERE c.type_client = 'professionnel' AND o.statut <> 'annulée' "
+        "AND o.date_commande < DATE '2025-10-31' AND o.date_commande >= DATE '2024-10-31' "
+        "GROUP BY c.id_client, c.raison_sociale ORDER BY derniere_commande",
+        # dormants et perdus mélangés
+        "SELECT c.id_client, c.raison_sociale, max(o.date_commande) AS derniere_commande "
+        "FROM clients c JOIN commandes o USING (id_client) "
+        "WHERE c.type_client = 'professionnel' AND o.statut <> 'annulée' "
+        "GROUP BY c.id_client, c.raison_sociale "
+        "HAVING max(o.date_commande) < DATE '2025-10-31' ORDER BY derniere_commande",
+    ],
+    "S431-3": [
+        # l'adresse manquante oubliée
+        "SELECT count(*) AS nb_particuliers FROM clients "
+        "WHERE type_client = 'particulier' AND optin_email",
+    ],
     "S822-1": [
         # oubli du département
         "SELECT raison_sociale, code_postal, telephone FROM clients "
@@ -205,9 +248,38 @@ def test_le_commentaire_du_modele_ne_gene_pas(identifiant):
 
 # --------------------------------------------------------------------------- exercices de calcul
 
+# Deux morceaux de calcul d'étudiant : la part des créances de plus de 90 jours, la ligne du
+# linge de lit.
+_PART_PLUS_90 = (
+    "(lambda b: b['echu_plus_90'].sum() / b['total_du'].sum())"
+    "(gc.balance_agee(gc.table('factures'), gc.DATE_REFERENCE, gc.table('reglements')))"
+)
+_LIT = "stocks[stocks['famille'] == 'linge de lit'].iloc[0]"
+
 # Pour chaque exercice de calcul : des réponses fausses plausibles (code Python évalué dans
 # l'espace du notebook), et un bout du conseil attendu en plus de l'indice (ou "").
 ERREURS_CALCUL: dict[str, list[tuple[str, str]]] = {
+    "S432-2": [
+        ("3 * 6 + 3 * 7 + 1 * 7 + 1 * 3", ""),  # score brut, pas ramené sur 100
+        ("(6 + 7 + 7 + 3) / 40 * 100", ""),  # poids oubliés
+    ],
+    "S432-3": [
+        ("300 / 500", ""),  # divisé par les paniers avec taies
+        ("300 / 2000", ""),  # c'est le support, pas la confiance
+    ],
+    "S432-4": [
+        ("(300 / 600) / (600 / 2000)", ""),  # divisé par la part des draps
+        ("300 / 2000", ""),  # support
+    ],
+    "S41-3": [
+        ("gc.valeur_client(3000, 0.85, 0.10, 5)", ""),  # acquisition oubliée
+        ("sum(3000 * 0.85**t / 1.1**t for t in range(1, 6)) - 900", ""),  # fidélité dès l'an 1
+        ("sum(3000 * 0.85 ** (t - 1) for t in range(1, 6)) - 900", ""),  # sans actualisation
+    ],
+    "S41-4": [
+        ("600 * 0.88 * 950", ""),  # les clients fidèles au lieu des perdus
+        ("600 * (1 - 0.88)", ""),  # le nombre de clients, pas le budget
+    ],
     "S512-1": [
         ("6250 * (1 - 0.015)", "HT au lieu de TTC"),  # TVA oubliée
         ("6250 * 1.20", ""),  # escompte oublié
@@ -233,6 +305,51 @@ ERREURS_CALCUL: dict[str, list[tuple[str, str]]] = {
     "S512-7": [
         ("500 * 36", ""),  # loyers non actualisés
         ("500 * (1 - 1.06 ** -36) / 0.06", ""),  # taux annuel non divisé par 12
+    ],
+    "S521-1": [
+        ("sum(4000 / 1.08 ** t for t in range(1, 5))", ""),  # fidélité oubliée
+        ("sum(4000 * 0.75 ** t / 1.08 ** t for t in range(1, 5))", ""),  # fidélité dès l'an 1
+    ],
+    "S521-2": [
+        # ROI calculé sur le chiffre d'affaires au lieu de la marge
+        (
+            "(lambda c: (float(c['ca_genere_ht']) - float(c['cout_ht'])) / float(c['cout_ht']))"
+            '(gc.requete("SELECT cout_ht, ca_genere_ht FROM campagnes '
+            "WHERE nom = 'Noël des CSE 2025'\").iloc[0])",
+            "",
+        ),
+    ],
+    "S521-3": [
+        # hypothèse de coût horaire oubliée (35 € par défaut)
+        ("gc.compte_exploitation_client(141).loc[0, 'resultat_client']", ""),
+    ],
+    "S521-4": [
+        (f"100 * {_PART_PLUS_90}", "pourcentage"),  # en pourcentage
+        # rapportée aux seules créances échues
+        (_PART_PLUS_90.replace("b['total_du'].sum()", "(b['total_du'] - b['non_echu']).sum()"), ""),
+    ],
+    "S521-5": [
+        ("45000 * 0.009 * 1.2 + 45000 * 0.055 * 50 / 360", ""),  # TVA récupérable comptée
+        ("45000 * 0.009 + 45000 * 0.055 * 50 / 365", ""),  # année civile au lieu de 360 jours
+    ],
+    "S523-1": [
+        ("(280000 + 368000) / 2 / 2160000 * 360", ""),  # TVA oubliée : 54 jours
+        ("368000 / (2160000 * 1.2) * 360", ""),  # créances de fin d'année seules
+    ],
+    "S523-2": [
+        (f"{_LIT}['stock_final'] / {_LIT}['camv'] * 360", ""),  # stock final au lieu du moyen
+        (
+            f"{_LIT}['camv'] / (({_LIT}['stock_initial'] + {_LIT}['stock_final']) / 2)",
+            "",
+        ),  # rotation
+    ],
+    "S523-3": [
+        ("(40 * 0.7 + 50 * 1.2 - 60 * 0.7) * 900000 / 360", ""),  # fournisseurs sans TVA
+        ("40 * 0.7 + 50 * 1.2 - 60 * 0.7 * 1.2", ""),  # BFRE en jours, pas en euros
+    ],
+    "S523-4": [
+        ("0.02 * 360 / 60", ""),  # oubli de diviser par (1 − e)
+        ("100 * 0.02 / 0.98 * 360 / 60", "pourcentage"),  # en pourcentage
     ],
     "S522-1": [
         ("100 * hotels.std(ddof=0) / hotels.mean()", "pourcentage"),  # en pourcentage
@@ -287,6 +404,36 @@ ERREURS_CALCUL: dict[str, list[tuple[str, str]]] = {
     ],
     "S821-5": [
         ("len(gc.donnees_a_purger())", ""),  # clients et prospects mêlés
+    ],
+    "S531-1": [
+        ("8400 * 0.35", ""),  # multiplié au lieu de diviser
+        ("8400 / 35", ""),  # taux en pourcentage
+    ],
+    "S531-2": [
+        ("24000 / 96000 * 365", ""),  # année civile au lieu de 360 jours
+        ("24000 / 96000 * 12", ""),  # en mois au lieu de jours
+    ],
+    "S531-3": [
+        ("(60 * 12 + 150 * 6 + 400 * 2) * 2 // (200 * 8 * 0.75)", ""),  # arrondi inférieur
+        ("(60 * 12 + 150 * 6 + 400 * 2) * 2 / (200 * 8)", ""),  # tout le temps en clientèle
+    ],
+    "S531-4": [
+        ("4800 / 3 * 8 / 12", ""),  # prorata en mois (mai compté en entier)
+        ("4800 / 3 * 230 / 360", ""),  # jour de mise en service non compté
+        ("4800 / 3", ""),  # pas de prorata
+    ],
+    "S531-5": [
+        ("24000 * 0.35", ""),  # taux appliqué à la valeur d'origine
+        ("(24000 - 24000 * 0.35 * 3 / 12) * 0.35", ""),  # septembre non compté
+    ],
+    "S531-6": [
+        # CA potentiel au lieu du CA pondéré
+        (
+            "gc.pipeline_affaires().query(\"commercial == 'Bruno Delattre'\")"
+            '["ca_potentiel"].sum()',
+            "",
+        ),
+        ("gc.pipeline_affaires()['ca_pondere'].sum()", ""),  # toute l'équipe
     ],
     "S442-1": [
         ("1180 * (1 - 0.15 - 0.02) * 1.2 + 45 * 1.2 - 300", ""),  # taux additionnés
@@ -345,6 +492,7 @@ def espace_du_notebook():
         "serie": gc.ventes_par_periode(con, "trimestre", annees=(2022, 2025)),
         "portefeuille": gc.ca_par_client(2025, con, inactifs=True),
         "achats": gc.familles_achetees(2025, con),
+        "stocks": gc.stocks_par_famille(2025, con),
     }
 
 
@@ -385,6 +533,25 @@ def test_valeurs_attendues_calculees_a_la_main():
         "S512-2": 4200 - (4200 * 0.072 * 46 / 360 + 5.50 * 1.2),  # 4 154,76 €
         "S512-4": 8400 * 0.12 * 45 / 365 + 40,  # 164,27 €
         "S512-6": 1200 + 960 + 720 + 480 + 240,  # 3 600 €
+        # 2 727,27 + 2 107,44 + 1 628,47 + 1 258,37 + 972,38 − 900 = 7 793,93 €
+        "S41-3": 3000 / 1.1
+        + 2550 / 1.1**2
+        + 2167.5 / 1.1**3
+        + 1842.375 / 1.1**4
+        + 1566.01875 / 1.1**5
+        - 900,
+        "S41-4": 72 * 950,  # 68 400 €
+        # 3 703,70 + 2 572,02 + 1 786,13 + 1 240,37 = 9 302,21 €
+        "S521-1": 4000 / 1.08 + 3000 / 1.08**2 + 2250 / 1.08**3 + 1687.5 / 1.08**4,
+        "S521-5": 45000 * 0.009 + 45000 * 0.055 * 50 / 360,  # 405 + 343,75 = 748,75 €
+        "S523-1": 324000 / 2592000 * 360,  # 45 jours
+        "S523-3": (28 + 60 - 50.4) * 2500,  # 37,6 jours × 900 000 / 360 = 94 000 €
+        "S523-4": 0.02 / 0.98 * 6,  # 12,24 % par an
+        "S531-1": 8400 / 0.35,  # 24 000 €
+        "S531-2": 24000 / 96000 * 360,  # 90 jours
+        "S531-3": 5,  # 4 840 h / 1 200 h = 4,03 → 5
+        "S531-4": 4800 / 3 * (21 + 7 * 30) / 360,  # 1 026,67 €
+        "S531-5": (24000 - 24000 * 0.35 * 4 / 12) * 0.35,  # 7 420 €
         "S442-1": 1180 * 0.90 * 0.95 * 0.98 * 1.20 + 45 * 1.20 - 300,  # 940,47 €
         "S442-2": 747 * 0.95 * 1.20 + 255 * 0.95 * 1.055,  # 1 107,15 €
         "S442-3": 61 / 7,  # 61 références actives, 7 familles
@@ -393,7 +560,7 @@ def test_valeurs_attendues_calculees_a_la_main():
         "S443-3": (70 / 400) / (-2 / 24.90),  # −2,18
     }
     for identifiant, attendu in attendus.items():
-        assert EXERCICES_CALCUL[identifiant].calcul() == pytest.approx(attendu, abs=1e-9)
+        assert EXERCICES_CALCUL[identifiant].calcul() == pytest.approx(attendu, rel=1e-12)
 
 
 def test_reponse_none_texte_ou_tableau_messages_en_francais():
@@ -436,6 +603,13 @@ def test_la_cle_ignore_les_modifications_de_l_etudiant():
     # Comptés sur les données d'origine : 182 clients en A, hôtels à 201,6 % de variation.
     assert gc.verifier_exercice("S522-4", 182).ok
     assert gc.verifier_exercice("S522-1", 2.0159553).ok
+    gc.requete("DELETE FROM reglements", con)
+    gc.requete("DELETE FROM stocks WHERE famille = 'linge de lit'", con)
+    gc.requete("UPDATE campagnes SET cout_ht = 1", con)
+    # 33,8 % des créances à plus de 90 jours ; 41,66 jours de stock de linge de lit
+    assert gc.verifier_exercice("S521-4", 0.338).ok
+    assert gc.verifier_exercice("S523-2", 41.66).ok
+    assert gc.verifier_exercice("S521-2", 16.685).ok
 
 
 def test_gc_exercices_liste_une_unite():
@@ -443,4 +617,6 @@ def test_gc_exercices_liste_une_unite():
     assert df["id"].tolist() == [f"S512-{n}" for n in range(1, 8)]
     assert df.loc[0, "titre"] == "Escompte pour paiement comptant"
     assert gc.exercices("s522")["id"].tolist() == [f"S522-{n}" for n in range(1, 6)]
+    assert gc.exercices("S521")["id"].tolist() == [f"S521-{n}" for n in range(1, 6)]
+    assert gc.exercices("S523")["id"].tolist() == [f"S523-{n}" for n in range(1, 5)]
     assert set(gc.exercices()["id"]) == set(exercices.EXERCICES)

@@ -123,7 +123,7 @@ def test_penalites_de_retard_sur_des_colonnes():
 
 
 def test_penalites_refusent_un_montant_negatif_dans_une_colonne():
-    with pytest.raises(gc.ErreurCours, match="montant_ttc doit être un montant positif"):
+    with pytest.raises(gc.ErreurCours, match="montant_ttc doit être positif ou nul"):
         gc.penalites_retard([100, -5], 0.12, [3, 3])
 
 
@@ -380,19 +380,31 @@ def test_comparer_financements_messages():
         (lambda: gc.interet_simple(10_000, 5, 90), "taux attendu en décimal : 0,05 pour 5 %"),
         (lambda: gc.interet_simple(10_000, 5, 90), "Écrivez taux=0.05 pour 5 %"),
         (lambda: gc.annuite_constante(10_000, 4.5, 10), "taux=0.045"),
-        (lambda: gc.interet_simple(-10_000, 0.05, 90), "capital doit être un montant positif"),
-        (lambda: gc.tableau_amortissement(-1, 0.05, 3), "capital doit être un montant strictement"),
-        (lambda: gc.interet_simple("10000", 0.05, 90), "capital doit être un nombre ; reçu str"),
+        (lambda: gc.interet_simple(-10_000, 0.05, 90), "capital doit être positif ou nul"),
+        (lambda: gc.tableau_amortissement(-1, 0.05, 3), "capital doit être strictement positif"),
+        (
+            lambda: gc.interet_simple("10000", 0.05, 90),
+            "capital doit être un nombre ; reçu le texte '10000'",
+        ),
         (lambda: gc.interet_simple(10_000, -0.05, 90), "ne peut pas être négatif"),
         (lambda: gc.interet_simple(10_000, 0.05, -3), "Vérifiez l'ordre des dates"),
         (lambda: gc.interet_simple(10_000, 0.05, 90, base=300), "360 (année commerciale)"),
-        (lambda: gc.annuite_constante(10_000, 0.05, 0), "periodes doit être au moins égal à 1"),
+        (
+            lambda: gc.annuite_constante(10_000, 0.05, 0),
+            "periodes doit être un nombre entier de périodes (d'échéances), au moins égal à 1",
+        ),
         (lambda: gc.tableau_amortissement(10_000, 0.05, 2.5), "nombre entier de périodes"),
         (lambda: gc.valeur_acquise(10_000, 0.05, float("nan")), "nombre fini"),
         (lambda: gc.valeur_acquise(10_000, 0.05, -2), "utilisez valeur_actuelle()"),
         (lambda: gc.agios(5000, 0.09, 60, commissions_fixes_ht=-5), "commissions_fixes_ht"),
         (lambda: gc.escompte_reglement(4000, 2), "taux_escompte=0.02"),
         (lambda: gc.valeur_actuelle_commerciale("5000", 0.09, 60), "doit être un nombre"),
+        # un taux de 1 (100 %) est un pourcentage mal écrit en finance
+        (lambda: gc.interet_simple(10_000, 1, 90), "entre 0 et 1 exclu : 0,01 pour 1 %"),
+        (lambda: gc.interet_simple(10_000, 0.05, 90, base="360"), "sans guillemets"),
+        (lambda: gc.valeur_actuelle(10_000, 0.05, -2), "utilisez valeur_acquise()"),
+        # la valeur reçue s'affiche telle que l'étudiant l'a écrite, pas np.float64(-5.0)
+        (lambda: gc.interet_simple(np.float64(-5.0), 0.05, 90), "reçu -5. Un montant"),
     ],
 )
 def test_mauvaises_saisies_messages_en_francais(appel, message):

@@ -45,6 +45,11 @@ def test_valeur_client_detail_colonnes_et_cumul():
     assert d["cumul"].iloc[-1] == pytest.approx(gc.valeur_client(1000, 0.8, 0.10, 3))
 
 
+def test_valeur_client_accepte_une_fidelite_de_100_pour_cent():
+    # Fidélité 1 : 1 000 / 1,1 + 1 000 / 1,21 = 909,09 + 826,45 ; hors finance, 1 reste permis.
+    assert gc.valeur_client(1000, 1, 0.10, 2) == pytest.approx(1000 / 1.1 + 1000 / 1.21)
+
+
 @pytest.mark.parametrize(
     ("args", "morceau"),
     [

@@ -19,6 +19,22 @@ rassemble pour que ``gc.widgets.console_sql`` suffise.
 from __future__ import annotations
 
 from .ciblage import TOUS, Ciblage, CiblageCampagne, ciblage_campagne, cibler
+from .connaissance import (
+    QUESTIONS_S431,
+    DonneesFiche360,
+    Fiche360,
+    FicheClient360,
+    fiche_360,
+    fiche_client_360,
+)
+from .couts import (
+    CATEGORIES_PAR_DEFAUT,
+    CalculateurCharge,
+    SimulateurSeuil,
+    calculateur_charge,
+    simulateur_seuil,
+    simuler_seuil,
+)
 from .doublons import ExplorateurQualite, explorateur_qualite, paires_doublons
 from .finance import (
     CalculateurEscompte,
@@ -30,6 +46,13 @@ from .finance import (
     comparateur_financements,
     simulateur_emprunt,
     simuler_emprunt,
+)
+from .mercatique import (
+    QUESTIONS_S41,
+    SimulateurPortefeuille,
+    simulateur_portefeuille,
+    simuler_portefeuille,
+    valeur_selon_fidelite,
 )
 from .offre import ConstructeurDevis, constructeur_devis, construire_devis
 from .portefeuille import (
@@ -50,6 +73,7 @@ from .prix import (
     simulation_prix,
     ventes_12_mois,
 )
+from .questionnaire import BANQUES, QCM, Question, corriger_qcm, qcm
 from .risque import (
     SimulateurBFRE,
     SimulateurPlafond,
@@ -130,6 +154,22 @@ __all__ = [
     "SimulateurBFRE",
     "SimulationBFRE",
     "simuler_bfre",
+    "simulateur_portefeuille",
+    "SimulateurPortefeuille",
+    "simuler_portefeuille",
+    "valeur_selon_fidelite",
+    "QUESTIONS_S41",
+    "qcm",
+    "QCM",
+    "Question",
+    "corriger_qcm",
+    "BANQUES",
+    "fiche_client_360",
+    "FicheClient360",
+    "DonneesFiche360",
+    "Fiche360",
+    "fiche_360",
+    "QUESTIONS_S431",
     "editeur_grille_scoring",
     "EditeurGrilleScoring",
     "evaluer_grille",
@@ -145,6 +185,12 @@ __all__ = [
     "evaluer_sources",
     "SOURCES_INFORMATION",
     "CRITERES_SOURCES",
+    "simulateur_seuil",
+    "SimulateurSeuil",
+    "simuler_seuil",
+    "calculateur_charge",
+    "CalculateurCharge",
+    "CATEGORIES_PAR_DEFAUT",
     "constructeur_devis",
     "ConstructeurDevis",
     "construire_devis",
