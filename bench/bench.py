@@ -343,6 +343,13 @@ def mesurer_widgets() -> None:
     tournee = widgets.planificateur_tournee(con, id_commercial=1)
     huit, dix = (tuple(v for _, v in tournee.choix_prospects.options[:n]) for n in (8, 10))
     ratios = widgets.tableau_bord_prospection(con)
+    devis = widgets.constructeur_devis()
+    devis.choisir(0, "TM-PL-001", 12)
+    simul_prix = widgets.simulateur_prix()
+    import pandas as pd
+
+    enquete = pd.read_csv(gc.chemin_donnees("enquete_prix.csv"))
+    psycho = widgets.graphique_prix_psychologique(enquete["prix_mini"], enquete["prix_maxi"])
     for nom, action in (
         (
             "simulateur d'emprunt : 300 mensualités",
@@ -399,6 +406,9 @@ def mesurer_widgets() -> None:
             "tableau de bord de la prospection : ratio comparé",
             basculer(ratios.choix_ratio, "effort", "transformation"),
         ),
+        ("constructeur de devis : remise", basculer(devis.remise_1, 10, 5)),
+        ("simulateur de prix : prix", basculer(simul_prix.curseur_prix, 16.4, 14.9)),
+        ("prix psychologique : prix choisi", basculer(psycho.curseur_prix, 55.0, 45.0)),
     ):
         mesures.append((nom, mediane(action, 10)))
 

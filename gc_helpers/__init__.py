@@ -50,6 +50,8 @@ _MODULES = (
     "medias",
     "prospection",
     "satisfaction",
+    "offre",
+    "prix",
 )
 _REEXPORTS: dict[str, tuple[str, ...]] = {
     "donnees": (
@@ -279,6 +281,22 @@ _REEXPORTS: dict[str, tuple[str, ...]] = {
     ),
     "satisfaction": ("nps", "repartition_nps"),
     "_erreurs": ("ErreurCours", "NomInconnu", "ErreurSQL"),
+    "offre": ("net_a_payer", "devis", "Devis", "structure_gamme", "StructureGamme"),
+    "prix": (
+        "taux_marge",
+        "taux_marque",
+        "coefficient_multiplicateur",
+        "taux_marque_depuis_marge",
+        "taux_marge_depuis_marque",
+        "prix_de_vente",
+        "elasticite_prix",
+        "estimer_elasticite",
+        "simuler_prix",
+        "prix_psychologique",
+        "PrixPsychologique",
+        "positionnement_prix",
+        "prix_par_paliers",
+    ),
 }
 for _module, _noms in _REEXPORTS.items():
     for _nom in _noms:

@@ -30,8 +30,10 @@ from . import (
     extraits,
     finance,
     medias,
+    offre,
     portefeuille,
     prevision,
+    prix,
     prospection,
     rgpd,
     risque,
@@ -785,6 +787,70 @@ _S445 = (
 )
 
 
+# --------------------------------------------------------------------------- S442
+
+
+def _s442_2() -> float:
+    lignes = pd.DataFrame(
+        {
+            "designation": ["Plaid imprimé « Paris »", "Boîte de chocolats"],
+            "quantite": [30, 30],
+            "prix_unitaire_ht": [24.90, 8.50],
+            "taux_tva": [0.20, 0.055],
+        }
+    )
+    return offre.devis(lignes, remises=0.05).montant("Total TTC")
+
+
+def _s442_3() -> float:
+    produits = pd.read_csv(donnees.chemin_donnees("produits.csv"))
+    return offre.structure_gamme(produits).profondeur_moyenne
+
+
+_S442 = (
+    ExerciceCalcul(
+        id="S442-1",
+        titre="Le net à payer d'un devis",
+        enonce=(
+            "200 taies d'oreiller hôtel à 5,90 € HT, remises 10 % puis 5 %, escompte 2 %, port "
+            "45 € HT, TVA 20 %, acompte versé 300 € : le net à payer."
+        ),
+        calcul=lambda: offre.net_a_payer(
+            200 * 5.90, remises=(0.10, 0.05), taux_escompte=0.02, port_ht=45, acompte=300
+        )["net_a_payer"],
+        indice=(
+            "Chaque remise porte sur le net précédent (× 0,90 puis × 0,95) ; l'escompte sur le net "
+            "commercial ; le port s'ajoute après l'escompte ; TVA sur (net financier + port) ; "
+            "l'acompte se retire du TTC."
+        ),
+    ),
+    ExerciceCalcul(
+        id="S442-2",
+        titre="Un devis à deux taux de TVA",
+        enonce=(
+            "30 plaids à 24,90 € HT (TVA 20 %) et 30 boîtes de chocolats à 8,50 € HT (TVA 5,5 %), "
+            "remise 5 % : le total TTC."
+        ),
+        calcul=_s442_2,
+        indice=(
+            "La remise s'applique aux deux lignes ; la TVA se calcule base par base : "
+            "20 % sur les plaids, 5,5 % sur les chocolats."
+        ),
+    ),
+    ExerciceCalcul(
+        id="S442-3",
+        titre="La profondeur moyenne de la gamme",
+        enonce="Nombre moyen de références actives par famille de produits.",
+        calcul=_s442_3,
+        indice=(
+            "Ne gardez que les produits actifs ; profondeur moyenne = nombre de références / "
+            "nombre de familles (la largeur de la gamme)."
+        ),
+        variable="profondeur_moyenne",
+    ),
+)
+
+
 # --------------------------------------------------------------------------- S823
 
 
@@ -864,6 +930,74 @@ _S823 = (
 )
 
 
+# --------------------------------------------------------------------------- S443
+
+
+def _s443_4() -> float:
+    enquete = pd.read_csv(donnees.chemin_donnees("enquete_prix.csv"))
+    return prix.prix_psychologique(enquete["prix_mini"], enquete["prix_maxi"]).meilleur_prix
+
+
+_S443 = (
+    ExerciceCalcul(
+        id="S443-1",
+        titre="Le prix de vente par le taux de marque",
+        enonce="Coût d'achat 12,14 € HT, taux de marque visé 52 % : le prix de vente HT.",
+        calcul=lambda: prix.prix_de_vente(12.14, taux_de_marque=0.52)["prix_vente_ht"],
+        indice=(
+            "Le taux de marque se calcule sur le prix de vente : PV HT × (1 − 0,52) = coût, "
+            "donc PV HT = 12,14 / 0,48."
+        ),
+    ),
+    ExerciceCalcul(
+        id="S443-2",
+        titre="Le coefficient multiplicateur",
+        enonce="Plaid polaire : prix de vente 14,90 € HT, coût d'achat 8,52 € HT, TVA 20 %.",
+        calcul=lambda: prix.coefficient_multiplicateur(14.90 * 1.20, 8.52),
+        indice="Coefficient multiplicateur = prix de vente TTC / coût d'achat HT.",
+        tolerance=0.001,
+        variable="coefficient",
+    ),
+    ExerciceCalcul(
+        id="S443-3",
+        titre="L'élasticité-prix",
+        enonce="Prix de 24,90 € à 22,90 € HT, ventes de 400 à 470 unités : l'élasticité.",
+        calcul=lambda: prix.elasticite_prix(24.90, 22.90, 400, 470),
+        indice=(
+            "Élasticité = (variation de la quantité / quantité de départ) / (variation du prix / "
+            "prix de départ) ; une baisse de prix donne une variation négative."
+        ),
+        tolerance=0.01,
+        variable="elasticite",
+    ),
+    ExerciceCalcul(
+        id="S443-4",
+        titre="Le prix psychologique du coffret",
+        enonce="Le prix (parmi ceux cités) qui maximise la part d'acheteurs potentiels.",
+        calcul=_s443_4,
+        indice=(
+            "Pour chaque prix p : acheteurs = part des répondants avec prix_mini ≤ p ≤ prix_maxi ; "
+            "gc.prix_psychologique(…).meilleur_prix le donne."
+        ),
+        variable="meilleur_prix",
+    ),
+)
+
+
 EXERCICES_CALCUL: dict[str, ExerciceCalcul] = {
-    e.id: e for e in (*_S41, *_S512, *_S521, *_S522, *_S523, *_S531, *_S445, *_S821, *_S432, *_S823)
+    e.id: e
+    for e in (
+        *_S41,
+        *_S512,
+        *_S521,
+        *_S522,
+        *_S523,
+        *_S531,
+        *_S442,
+        *_S443,
+        *_S445,
+        *_S821,
+        *_S432,
+        *_S823,
+    )
 }

@@ -470,6 +470,32 @@ ERREURS_CALCUL: dict[str, list[tuple[str, str]]] = {
             "",
         ),
     ],
+    "S442-1": [
+        ("1180 * (1 - 0.15 - 0.02) * 1.2 + 45 * 1.2 - 300", ""),  # taux additionnés
+        ("(1180 * 0.9 * 0.95 + 45) * 0.98 * 1.2 - 300", ""),  # escompte sur le port
+        ("1180 * 0.9 * 0.95 * 0.98 * 1.2 + 45 * 1.2", ""),  # acompte oublié
+    ],
+    "S442-2": [
+        ("(747 + 255) * 0.95 * 1.2", ""),  # un seul taux de TVA
+        ("(747 + 255) * 0.95", ""),  # TVA oubliée
+    ],
+    "S442-3": [
+        ("64 / 7", ""),  # produits arrêtés comptés
+        ("7", ""),  # la largeur, pas la profondeur
+    ],
+    "S443-1": [
+        ("12.14 * 1.52", ""),  # taux de marque appliqué au coût (c'est un taux de marge)
+    ],
+    "S443-2": [
+        ("14.90 / 8.52", ""),  # prix HT au lieu de TTC
+    ],
+    "S443-3": [
+        ("(70 / 400) / (2 / 24.90)", ""),  # signe de la baisse de prix oublié
+        ("(-2 / 24.90) / (70 / 400)", ""),  # rapport inversé
+    ],
+    "S443-4": [
+        ("49", ""),  # lecture approximative du graphique
+    ],
 }
 
 
@@ -564,6 +590,12 @@ def test_valeurs_attendues_calculees_a_la_main():
         "S445-1": 11532 / 19490 * 100,  # 59,17 GRP
         "S445-2": 5684 / 11532 * 1000,  # 492,89 €
         "S445-3": (147107.05 * 0.42 - 29690) / 29690,  # 1,0810
+        "S442-1": 1180 * 0.90 * 0.95 * 0.98 * 1.20 + 45 * 1.20 - 300,  # 940,47 €
+        "S442-2": 747 * 0.95 * 1.20 + 255 * 0.95 * 1.055,  # 1 107,15 €
+        "S442-3": 61 / 7,  # 61 références actives, 7 familles
+        "S443-1": 12.14 / 0.48,  # 25,29 €
+        "S443-2": 14.90 * 1.20 / 8.52,  # 2,0986
+        "S443-3": (70 / 400) / (-2 / 24.90),  # −2,18
     }
     for identifiant, attendu in attendus.items():
         assert EXERCICES_CALCUL[identifiant].calcul() == pytest.approx(attendu, rel=1e-12)

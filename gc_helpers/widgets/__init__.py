@@ -61,6 +61,7 @@ from .mercatique import (
     simuler_portefeuille,
     valeur_selon_fidelite,
 )
+from .offre import ConstructeurDevis, constructeur_devis, construire_devis
 from .portefeuille import (
     ExplorateurABC,
     ExplorateurPrevision,
@@ -70,6 +71,14 @@ from .portefeuille import (
     explorateur_abc,
     explorateur_prevision,
     explorateur_statistiques,
+)
+from .prix import (
+    GraphiquePrixPsychologique,
+    SimulateurPrix,
+    graphique_prix_psychologique,
+    simulateur_prix,
+    simulation_prix,
+    ventes_12_mois,
 )
 from .prospection import (
     RATIOS,
@@ -212,4 +221,13 @@ __all__ = [
     "tableau_bord_prospection",
     "TableauBordProspection",
     "RATIOS",
+    "constructeur_devis",
+    "ConstructeurDevis",
+    "construire_devis",
+    "simulateur_prix",
+    "SimulateurPrix",
+    "simulation_prix",
+    "ventes_12_mois",
+    "graphique_prix_psychologique",
+    "GraphiquePrixPsychologique",
 ]
