@@ -2,31 +2,12 @@
 
 from __future__ import annotations
 
-import html
-import re
-import statistics
-import time
-
 import pytest
+from outils_widgets import LIMITE_MS, chrono, visible
 
 import gc_helpers as gc
 from gc_helpers import widgets
 from gc_helpers._erreurs import ErreurCours, NomInconnu
-
-
-def _texte(fragment: str) -> str:
-    texte = html.unescape(re.sub(r"<[^>]+>", " ", fragment))
-    return re.sub(r"\s+", " ", texte.replace("\u202f", " ").replace("\xa0", " "))
-
-
-def _chrono(fonction, repetitions: int = 7) -> float:
-    fonction()
-    durees = []
-    for _ in range(repetitions):
-        debut = time.perf_counter()
-        fonction()
-        durees.append((time.perf_counter() - debut) * 1000)
-    return statistics.median(durees)
 
 
 @pytest.fixture(scope="module")
@@ -79,11 +60,11 @@ def test_la_valeur_croit_avec_la_fidelite():
 
 def test_widget_simulateur_affiche_le_bilan():
     w = widgets.simulateur_portefeuille(700, 3000, 0.85, 100, 800)
-    texte = _texte(w.bilan.value)
+    texte = visible(w.bilan.value)
     # 700 × (1 − 0,85) = 105 clients à remplacer par an, × 800 € = 84 000 €
     assert "il faut en gagner 105 par an, soit 84 000 € d'acquisition" in texte
     w.curseur_fidelite.value = 0.95
-    assert "il faut en gagner 35 par an" in _texte(w.bilan.value)
+    assert "il faut en gagner 35 par an" in visible(w.bilan.value)
     assert "<svg" in w.graphique.value and "année" in w.tableau.value
 
 
@@ -117,14 +98,14 @@ def test_qcm_des_unites_tout_juste(unite):
             controle.value = q.bonnes[0]
     correction = w.corriger()
     assert correction["juste"].all()
-    assert f"Score : {len(w.questions)} / {len(w.questions)}" in _texte(w.bilan.value)
+    assert f"Score : {len(w.questions)} / {len(w.questions)}" in visible(w.bilan.value)
 
 
 def test_qcm_sans_reponse_et_banque_inconnue():
     w = widgets.qcm("S41")
     w.bouton.click()
-    assert "Score : 0 / 7" in _texte(w.bilan.value)
-    assert "sans réponse" in _texte(w.bilan.value)
+    assert "Score : 0 / 7" in visible(w.bilan.value)
+    assert "sans réponse" in visible(w.bilan.value)
     with pytest.raises(NomInconnu, match="Vouliez-vous dire 'S41'"):
         widgets.qcm("S4l")
     with pytest.raises(ErreurCours, match="liste non vide"):
@@ -181,11 +162,11 @@ def test_fiche_particulier_et_client_inconnu(donnees_fiche):
 
 def test_widget_fiche_synchronise_liste_et_numero(con):
     w = widgets.fiche_client_360(con, id_client=177)
-    assert "n° 177" in _texte(w.fiche.value)
+    assert "n° 177" in visible(w.fiche.value)
     w.numero.value = 4000  # un particulier : pas dans la liste des professionnels
-    assert w.choix_client.value is None and "n° 4000" in _texte(w.fiche.value)
+    assert w.choix_client.value is None and "n° 4000" in visible(w.fiche.value)
     w.choix_client.value = 618
-    assert w.numero.value == 618 and "n° 618" in _texte(w.fiche.value)
+    assert w.numero.value == 618 and "n° 618" in visible(w.fiche.value)
     for section in ("Identité", "Achats", "Paiements et encours", "Contacts", "Satisfaction"):
         assert section in w.fiche.value
 
@@ -194,10 +175,10 @@ def test_durees_des_callbacks(con, capsys):
     fiche = widgets.fiche_client_360(con, id_client=618)
     simulateur = widgets.simulateur_portefeuille()
     mesures = {
-        "fiche 360° : changer de client": _chrono(
+        "fiche 360° : changer de client": chrono(
             lambda: setattr(fiche.numero, "value", 618 if fiche.numero.value != 618 else 1)
         ),
-        "simulateur : curseur de fidélité": _chrono(
+        "simulateur : curseur de fidélité": chrono(
             lambda: setattr(
                 simulateur.curseur_fidelite,
                 "value",
@@ -209,4 +190,4 @@ def test_durees_des_callbacks(con, capsys):
         for nom, ms in mesures.items():
             print(f"\n{nom} : {ms:.1f} ms")
     # objectif 50 ms ; marge pour une machine de test chargée, comme les autres widgets
-    assert all(ms < 150 for ms in mesures.values()), mesures
+    assert all(ms < LIMITE_MS for ms in mesures.values()), mesures
