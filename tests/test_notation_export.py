@@ -21,6 +21,10 @@ from nbgrader.api import Gradebook
 from gc_helpers._erreurs import ErreurCours
 from gc_helpers.notation.export import ExportNotesSur20, nombre_csv, note_sur_20
 
+# Gradebook.add_submission de nbgrader 0.9.6 crée ses objets d'une façon que SQLAlchemy 2
+# signale (SAWarning « not in session ») ; le carnet reste juste. Bruit de nbgrader, pas du cours.
+pytestmark = pytest.mark.filterwarnings("ignore:Object of type:sqlalchemy.exc.SAWarning")
+
 A, B = "S822-requetes-sql", "S512-previsions"
 
 

@@ -56,6 +56,10 @@ def test_notebooks_stockes_sans_sorties(chemin):
         if c["cell_type"] == "code" and (c.get("outputs") or c.get("execution_count"))
     ]
     assert not sales, f"{chemin.name} : cellules avec sorties ou numéros d'exécution {sales}"
+    # nbformat 4.5 : chaque cellule a un identifiant (sinon avertissement, bientôt erreur).
+    if (nb["nbformat"], nb["nbformat_minor"]) >= (4, 5):
+        sans_id = [i for i, c in enumerate(nb["cells"]) if not c.get("id")]
+        assert not sans_id, f"{chemin.name} : cellules sans identifiant {sans_id}"
 
 
 def test_noms_de_fichiers_ascii():
