@@ -31,6 +31,8 @@ sys.path.insert(0, str(RACINE / "tests"))
 
 import outils_nbgrader as nbg  # noqa: E402  (outils partagés avec les tests du correcteur)
 
+from gc_helpers.notation.corriger import processus_par_defaut  # noqa: E402
+
 DEVOIR = "S822-requetes-sql"
 lignes_rapport: list[str] = []
 
@@ -253,7 +255,7 @@ def mesurer_classe(copies: int = 35) -> None:
         f"| `nbgrader autograde` (en série) | {duree_serie:.1f} s | {duree_serie / copies:.2f} s |"
     )
     rapporter(
-        f"| `python -m gc_helpers.notation corriger` ({os.cpu_count()} processus) "
+        f"| `python -m gc_helpers.notation corriger` ({processus_par_defaut()} processus) "
         f"| {duree_parallele:.1f} s | {duree_parallele / copies:.2f} s |"
     )
     rapporter(

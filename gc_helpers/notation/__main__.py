@@ -33,7 +33,9 @@ def _analyseur() -> argparse.ArgumentParser:
     corriger.add_argument("devoir", help="nom du devoir, par exemple S822-requetes-sql")
     corriger.add_argument("--racine", help="dossier du cours nbgrader (par défaut : grading/)")
     corriger.add_argument(
-        "--processus", type=int, help="copies corrigées en même temps (défaut : nombre de cœurs)"
+        "--processus",
+        type=int,
+        help="copies corrigées en même temps (défaut : nombre de cœurs + 1)",
     )
     corriger.add_argument(
         "--force", action="store_true", help="recorriger aussi les copies déjà corrigées"

