@@ -26,6 +26,7 @@ from __future__ import annotations
 import html
 import math
 import numbers
+import sys
 import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -49,6 +50,11 @@ __all__ = [
     "verifier_requete",
     "executer_reponse",
     "verifier_colonnes",
+    "lire_reponse",
+    "verifier_nombre_plausible",
+    "verifier_suite",
+    "verifier_nombres",
+    "verifier_figure",
 ]
 
 _NULL = "\x00NULL"  # représente NULL dans une colonne de texte : NULL = NULL pour la comparaison
@@ -870,6 +876,8 @@ def comparer_nombres(
     tolerance: float = 0.01,
     relative: bool = False,
     montrer_attendu: bool = False,
+    pieges: Sequence[tuple[float, str]] = (),
+    indice: str = "",
 ) -> Verdict:
     """Compare un nombre obtenu avec la valeur attendue.
 
@@ -878,6 +886,10 @@ def comparer_nombres(
     explique les erreurs classiques : texte au lieu d'un nombre, taux donné en
     pourcentage (5 au lieu de 0,05), arrondi trop tôt, HT/TTC, 360/365 jours.
     ``montrer_attendu=True`` ajoute la valeur attendue au message.
+
+    ``pieges`` : des erreurs types connues, ``(valeur fausse, conseil)`` ; une réponse
+    égale (à la même tolérance) à une valeur fausse reçoit son conseil. ``indice`` :
+    une aide ajoutée à tout message d'erreur (tests des devoirs).
 
     >>> comparer_nombres(5.2, 0.052)  # doctest: +NORMALIZE_WHITESPACE
     ❌ Votre résultat (5,2) n'est pas la valeur attendue. Vous semblez avoir donné un
@@ -912,11 +924,25 @@ def comparer_nombres(
     if abs(o - a) <= limite + 1e-9 * max(1.0, abs(a)):
         return Verdict(True, f"Bravo : {_ecrire(obtenu)} est la bonne valeur.")
     reference = f" ({_ecrire(attendu)})" if montrer_attendu else ""
+    conseil = _conseil_piege(o, pieges, tolerance, relative) or _conseil_nombre(o, a, limite)
     return Verdict(
         False,
         f"Votre résultat ({_ecrire(obtenu)}) n'est pas la valeur attendue{reference}."
-        + _conseil_nombre(o, a, limite),
+        + conseil
+        + (f" {indice}" if indice else ""),
     )
+
+
+def _conseil_piege(
+    o: float, pieges: Sequence[tuple[float, str]], tolerance: float, relative: bool
+) -> str:
+    """Le conseil de la première erreur type dont la valeur fausse égale ``o`` ; '' sinon."""
+    for faux, conseil in pieges:
+        faux = float(faux)
+        limite = tolerance * abs(faux) if relative else tolerance
+        if math.isfinite(faux) and abs(o - faux) <= limite + 1e-9 * max(1.0, abs(faux)):
+            return f" {conseil}"
+    return ""
 
 
 def verifier_nombre(obtenu: Any, attendu: float, **options: Any) -> None:
@@ -1110,3 +1136,311 @@ def verifier_requete(
     reponse = \"\"\"SELECT … FROM …\"\"\"
     """
     comparer_requete(sql, attendu, ordre=ordre, con=con, **options).verifier()
+
+
+# --------------------------------------------------------------------------- réponses des devoirs
+#
+# Les tests visibles d'un devoir noté vérifient, dans l'ordre : que la réponse existe (la
+# cellule a été écrite et exécutée), son type, sa forme, puis sa vraisemblance ; les tests
+# cachés comparent ensuite les valeurs (``verifier_nombre``, ``verifier_nombres``).
+
+_PAS_COMMENCE = (
+    "Vous n'avez pas encore écrit votre réponse « {nom} » : remplacez « # VOTRE CODE ICI » et "
+    "« raise NotImplementedError() » par votre calcul, rangé dans la variable {nom}, puis "
+    "exécutez la cellule de réponse avant ce test."
+)
+
+
+def lire_reponse(nom: str) -> Any:
+    """La variable de réponse ``nom`` de l'étudiant, lue dans le notebook qui appelle.
+
+    Lève ``ReponseIncorrecte`` (« Vous n'avez pas encore écrit votre réponse… ») si la
+    variable n'existe pas encore ou vaut ``...`` : la cellule de réponse n'a pas été
+    complétée ou exécutée. Un test visible commence donc par
+    ``ca_moyen = gc.correction.lire_reponse("ca_moyen")`` plutôt que par une
+    ``NameError`` en anglais.
+
+    >>> taux_marge = 0.35
+    >>> lire_reponse("taux_marge")
+    0.35
+    >>> lire_reponse("seuil")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    gc_helpers.correction.ReponseIncorrecte: Vous n'avez pas encore écrit votre réponse « seuil »...
+    """
+    if not isinstance(nom, str) or not nom.isidentifier():
+        raise ErreurCours(f"lire_reponse() : nom de variable invalide : {nom!r}.")
+    # Les variables de l'étudiant sont les globales de la cellule qui appelle.
+    espace = sys._getframe(1).f_globals
+    if nom not in espace or espace[nom] is Ellipsis:
+        raise ReponseIncorrecte(_PAS_COMMENCE.format(nom=nom))
+    return espace[nom]
+
+
+def _valeur_lisible(x: float, unite: str) -> str:
+    return _ecrire_nombre(x) + (f"\u00a0{unite}" if unite else "")
+
+
+def _probleme_plausibilite(
+    x: float, nom: str, minimum: float | None, maximum: float | None, unite: str, taux: bool
+) -> str:
+    """Pourquoi ``x`` n'est pas vraisemblable ('' s'il l'est)."""
+    if math.isnan(x):
+        return f"{nom} vaut NaN (« pas un nombre ») : une valeur manquante, ou 0 divisé par 0 ?"
+    if math.isinf(x):
+        return f"{nom} est infini : une division par zéro ?"
+    if taux and 1 < abs(x) <= 100 and (maximum is None or maximum <= 1):
+        return (
+            f"{nom} vaut {_ecrire_nombre(x)} : un taux s'écrit en décimal "
+            f"({_ecrire_nombre(x / 100)} pour {_ecrire_nombre(x)} %), pas en pourcentage."
+        )
+    trop_petit = minimum is not None and x < minimum
+    trop_grand = maximum is not None and x > maximum
+    if not (trop_petit or trop_grand):
+        return ""
+    if minimum is not None and maximum is not None:
+        attendu = f"entre {_valeur_lisible(minimum, unite)} et {_valeur_lisible(maximum, unite)}"
+    elif minimum is not None:
+        attendu = f"au moins {_valeur_lisible(minimum, unite)}"
+    else:
+        attendu = f"au plus {_valeur_lisible(maximum, unite)}"
+    return (
+        f"{nom} vaut {_valeur_lisible(x, unite)} : ce n'est pas vraisemblable ici (on attend "
+        f"une valeur {attendu}). Relisez l'énoncé : unité, période, filtre, formule."
+    )
+
+
+def verifier_nombre_plausible(
+    valeur: Any,
+    nom: str,
+    *,
+    minimum: float | None = None,
+    maximum: float | None = None,
+    unite: str = "",
+    taux: bool = False,
+) -> float:
+    """Test visible : ``valeur`` est un nombre, et il est vraisemblable. Renvoie le nombre.
+
+    ``minimum`` / ``maximum`` : bornes larges du vraisemblable (pas la réponse !) ;
+    ``unite`` : pour le message (« € », « jours ») ; ``taux=True`` : un nombre entre 1 et
+    100 est signalé comme un pourcentage au lieu d'un décimal.
+
+    >>> verifier_nombre_plausible(0.35, "taux_marge", minimum=0, maximum=1, taux=True)
+    0.35
+    >>> verifier_nombre_plausible(35, "taux_marge", minimum=0, maximum=1, taux=True)
+    Traceback (most recent call last):
+    ...
+    gc_helpers.correction.ReponseIncorrecte: taux_marge vaut 35 : un taux s'écrit en décimal (0,35 pour 35 %), pas en pourcentage.
+    >>> verifier_nombre_plausible("1 200", "seuil")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    gc_helpers.correction.ReponseIncorrecte: seuil : votre réponse est un texte ('1 200') ; ...
+    """
+    x, probleme = _en_nombre(valeur)
+    if x is None:
+        raise ReponseIncorrecte(f"{nom} : {probleme[0].lower()}{probleme[1:]}")
+    probleme = _probleme_plausibilite(x, nom, minimum, maximum, unite, taux)
+    if probleme:
+        raise ReponseIncorrecte(probleme)
+    return x
+
+
+def _en_liste(valeur: Any, nom: str, cles: Sequence[Any] | None) -> list[Any]:
+    """Les éléments d'une suite de nombres (liste, tuple, tableau, série, dictionnaire)."""
+    if isinstance(valeur, dict):
+        if cles is not None:
+            manquantes = [k for k in cles if k not in valeur]
+            if manquantes or len(valeur) != len(cles):
+                raise ReponseIncorrecte(
+                    f"{nom} : les clés du dictionnaire doivent être exactement "
+                    f"{', '.join(map(repr, cles))} ; reçu {', '.join(map(repr, valeur))}."
+                )
+            return [valeur[k] for k in cles]
+        return list(valeur.values())
+    if isinstance(valeur, pd.DataFrame):
+        if valeur.shape[1] != 1:
+            raise ReponseIncorrecte(
+                f"{nom} : une suite de nombres (liste ou série) est attendue, pas une table de "
+                f"{_pluriel(valeur.shape[1], 'colonne')} ; gardez la seule colonne utile : "
+                "table['colonne']."
+            )
+        valeur = valeur.iloc[:, 0]
+    if isinstance(valeur, pd.Series):
+        if cles is not None and list(valeur.index) != list(cles):
+            raise ReponseIncorrecte(
+                f"{nom} : l'index de la série doit être {', '.join(map(repr, cles))} ; "
+                f"reçu {', '.join(map(repr, valeur.index[:8]))}."
+            )
+        return valeur.tolist()
+    if isinstance(valeur, list | tuple | np.ndarray):
+        return list(np.asarray(valeur, dtype=object).ravel())
+    raise ReponseIncorrecte(
+        f"{nom} : votre réponse est {_decrire(valeur)} ; une suite de nombres est attendue "
+        "(liste, série pandas ou dictionnaire)."
+        + (" Remplacez ... par votre calcul." if valeur is Ellipsis else "")
+    )
+
+
+def verifier_suite(
+    valeur: Any,
+    nom: str,
+    *,
+    longueur: int,
+    cles: Sequence[Any] | None = None,
+    minimum: float | None = None,
+    maximum: float | None = None,
+    unite: str = "",
+    taux: bool = False,
+) -> list[float]:
+    """Test visible : une suite de ``longueur`` nombres vraisemblables. Renvoie la liste.
+
+    Accepte une liste, un tuple, un tableau numpy, une série pandas ou un dictionnaire ;
+    ``cles`` impose les clés du dictionnaire (ou l'index de la série), dans cet ordre.
+
+    >>> verifier_suite({1: 0.7, 2: 1.0, 3: 0.95, 4: 1.35}, "coefficients", longueur=4,
+    ...                cles=[1, 2, 3, 4], minimum=0, maximum=3)
+    [0.7, 1.0, 0.95, 1.35]
+    >>> verifier_suite([0.7, 1.0, 0.95], "coefficients", longueur=4)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    gc_helpers.correction.ReponseIncorrecte: coefficients : 3 valeurs reçues, 4 attendues...
+    """
+    elements = _en_liste(valeur, nom, cles)
+    if len(elements) != longueur:
+        raise ReponseIncorrecte(
+            f"{nom} : {_pluriel(len(elements), 'valeur')} reçue{'s' if len(elements) > 1 else ''}, "
+            f"{longueur} attendue{'s' if longueur > 1 else ''}. Relisez l'énoncé : une valeur "
+            "par période (ou par élément) demandé."
+        )
+    nombres = []
+    for rang, element in enumerate(elements):
+        etiquette = f"{nom}[{cles[rang]!r}]" if cles is not None else f"{nom}[{rang}]"
+        nombres.append(
+            verifier_nombre_plausible(
+                element, etiquette, minimum=minimum, maximum=maximum, unite=unite, taux=taux
+            )
+        )
+    return nombres
+
+
+def verifier_nombres(
+    obtenus: Sequence[float],
+    attendus: Sequence[float],
+    *,
+    noms: Sequence[str] | None = None,
+    tolerance: float = 0.01,
+    relative: bool = False,
+    pieges: Sequence[tuple[Sequence[float], str]] = (),
+    indice: str = "",
+) -> None:
+    """Test caché : chaque nombre de ``obtenus`` égale celui de ``attendus`` (tolérance).
+
+    Le message nomme les éléments faux (sans donner les valeurs attendues). ``pieges`` :
+    des suites fausses connues, ``(suite fausse, conseil)`` ; ``indice`` : ajouté à tout
+    message d'erreur.
+
+    >>> verifier_nombres([1.0, 2.0], [1.0, 2.004], tolerance=0.01)
+    >>> verifier_nombres([1.0, 2.5], [1.0, 2.0], noms=["T1", "T2"])  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    gc_helpers.correction.ReponseIncorrecte: Valeur incorrecte : T2 (2,5)...
+    """
+    obtenus = [float(x) for x in obtenus]
+    attendus = [float(x) for x in attendus]
+    if len(obtenus) != len(attendus):
+        raise ReponseIncorrecte(
+            f"{_pluriel(len(obtenus), 'valeur')} reçue(s), {len(attendus)} attendue(s)."
+        )
+    noms = list(noms) if noms is not None else [f"n° {k + 1}" for k in range(len(attendus))]
+    if len(noms) != len(attendus):
+        raise ErreurCours(f"verifier_nombres() : {len(noms)} noms pour {len(attendus)} valeurs.")
+
+    def proches(suite: Sequence[float], reference: Sequence[float]) -> list[bool]:
+        sortie = []
+        for o, a in zip(suite, reference, strict=True):
+            limite = tolerance * abs(a) if relative else tolerance
+            sortie.append(abs(o - a) <= limite + 1e-9 * max(1.0, abs(a)))
+        return sortie
+
+    justes = proches(obtenus, attendus)
+    if all(justes):
+        return
+    faux = [
+        f"{n} ({_ecrire_nombre(o)})" for n, o, j in zip(noms, obtenus, justes, strict=True) if not j
+    ]
+    message = (
+        ("Valeur incorrecte : " if len(faux) == 1 else "Valeurs incorrectes : ")
+        + ", ".join(faux)
+        + "."
+    )
+    for suite_fausse, conseil in pieges:
+        suite_fausse = [float(x) for x in suite_fausse]
+        if len(suite_fausse) == len(obtenus) and all(proches(obtenus, suite_fausse)):
+            message += f" {conseil}"
+            break
+    else:
+        if len(faux) == 1:
+            rang = justes.index(False)
+            message += _conseil_nombre(obtenus[rang], attendus[rang], tolerance)
+    if indice:
+        message += f" {indice}"
+    raise ReponseIncorrecte(message)
+
+
+_GENRES_FIGURE = {
+    "barres": "un diagramme en barres",
+    "courbe": "une courbe",
+    "secteurs": "un diagramme circulaire",
+}
+
+
+def verifier_figure(
+    figure: Any,
+    nom: str = "fig",
+    *,
+    genre: str = "barres",
+    elements_min: int = 1,
+    titre: bool = True,
+    axes_nommes: bool = True,
+) -> Any:
+    """Test visible d'un graphique matplotlib : genre, nombre d'éléments, titre, axes nommés.
+
+    ``figure`` : une ``Figure`` ou des ``Axes`` ; ``genre`` : ``"barres"`` (barres ou
+    histogramme), ``"courbe"`` ou ``"secteurs"`` ; ``elements_min`` : barres, points ou
+    secteurs au moins. Renvoie les axes du graphique (pour les tests cachés).
+    """
+    verifier_nom(genre, _GENRES_FIGURE, "Le genre de graphique")
+    if type(figure).__name__ == "Figure" and hasattr(figure, "get_axes"):
+        axes = [a for a in figure.get_axes() if a.has_data()]
+        if not axes:
+            raise ReponseIncorrecte(
+                f"{nom} : la figure est vide. Tracez le graphique sur ses axes "
+                "(fig, ax = plt.subplots() puis ax.bar(…) ou ax.plot(…))."
+            )
+        ax = axes[0]
+    elif hasattr(figure, "get_figure") and hasattr(figure, "patches"):
+        ax = figure
+    else:
+        raise ReponseIncorrecte(
+            f"{nom} : votre réponse est {_decrire(figure)} ; une figure matplotlib est attendue. "
+            "Écrivez fig, ax = plt.subplots(), tracez sur ax, et gardez fig."
+        )
+    if genre == "barres":
+        nombre = sum(type(p).__name__ == "Rectangle" for p in ax.patches)
+    elif genre == "secteurs":
+        nombre = sum(type(p).__name__ == "Wedge" for p in ax.patches)
+    else:
+        nombre = max((len(ligne.get_xdata()) for ligne in ax.get_lines()), default=0)
+    if nombre < elements_min:
+        raise ReponseIncorrecte(
+            f"{nom} : {_GENRES_FIGURE[genre]} d'au moins {_pluriel(elements_min, 'élément')} "
+            f"est attendu ; votre graphique en a {nombre}."
+        )
+    if titre and not (ax.get_title() or (ax.figure._suptitle and ax.figure._suptitle.get_text())):
+        raise ReponseIncorrecte(f'{nom} : donnez un titre au graphique (ax.set_title("…")).')
+    if axes_nommes and genre != "secteurs" and not (ax.get_xlabel() and ax.get_ylabel()):
+        raise ReponseIncorrecte(
+            f'{nom} : nommez les deux axes, avec leur unité (ax.set_xlabel("…"), '
+            'ax.set_ylabel("… (€)")).'
+        )
+    return ax
