@@ -216,3 +216,10 @@ def test_figure_secteurs(figure):
     ax.pie([50, 30, 20])
     ax.set_title("Classes ABC")
     assert verifier_figure(fig, genre="secteurs", elements_min=3) is ax
+
+
+def test_message_d_un_petit_nombre_a_nombreuses_decimales():
+    """0,0204081632… : 10 chiffres significatifs font 11 décimales ; le message s'écrit quand même."""
+    verdict = comparer_nombres(1 / 49, 0.1224, tolerance=0.0001)
+    assert not verdict and "Votre résultat (0,0204081633)" in verdict.message
+    assert "0,0204081633" in _message(verifier_nombres, [1 / 49], [0.1224])
