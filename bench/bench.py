@@ -157,63 +157,71 @@ def mesurer_notebooks() -> None:
     rapporter()
 
 
+def _devoir_trivial(cours: Path) -> str:
+    """Plancher : un devoir trivial (une réponse, un test) dans le cours, prêt à corriger."""
+    trivial = "trivial"
+    source = cours / "source" / trivial
+    source.mkdir(parents=True)
+    meta = {"locked": False, "schema_version": 3}
+    nb = nbformat.v4.new_notebook(
+        cells=[
+            nbformat.v4.new_code_cell(
+                "### BEGIN SOLUTION\nx = 1\n### END SOLUTION",
+                metadata={
+                    "nbgrader": {**meta, "grade": False, "solution": True, "grade_id": "reponse"}
+                },
+            ),
+            nbformat.v4.new_code_cell(
+                "assert x == 1",
+                metadata={
+                    "nbgrader": {
+                        **meta,
+                        "grade": True,
+                        "solution": False,
+                        "locked": True,
+                        "points": 1,
+                        "grade_id": "test",
+                    }
+                },
+            ),
+        ]
+    )
+    nb.metadata["kernelspec"] = {
+        "name": "python3",
+        "display_name": "Python 3",
+        "language": "python",
+    }
+    nbformat.write(nb, source / "trivial.ipynb")
+    return trivial
+
+
+def _autograder_une_copie(cours: Path, devoir: str) -> float:
+    """Génère le devoir, dépose une copie (le corrigé) et renvoie la durée de l'autograde."""
+    nbg.generer_devoir(cours, devoir)
+    (notebook,) = [p.stem for p in nbg.notebooks_du_devoir(cours, devoir, "release")]
+    copie = nbg.copie_corrigee(cours, devoir, notebook)
+    nbg.deposer_copie(cours, devoir, "etudiant", {notebook: copie})
+    return nbg.autograder(cours, devoir).duree
+
+
 def mesurer_correction() -> None:
+    """Chaque devoir de ``grading/source/`` : une copie (le corrigé) corrigée par nbgrader."""
     rapporter("## Correction automatique d'une copie (nbgrader autograde)\n")
+    devoirs = sorted(p.name for p in (RACINE / "grading" / "source").iterdir() if p.is_dir())
     with tempfile.TemporaryDirectory() as dossier:
         cours = nbg.preparer_cours(Path(dossier) / "cours", DEVOIR)
-        nbg.generer_devoir(cours, DEVOIR)
-        (notebook,) = [p.stem for p in nbg.notebooks_du_devoir(cours, DEVOIR, "release")]
-        copie = nbg.copie_corrigee(cours, DEVOIR, notebook)
-        nbg.deposer_copie(cours, DEVOIR, "etudiant", {notebook: copie})
-        reel = nbg.autograder(cours, DEVOIR).duree
-
-        # Plancher : un devoir trivial (une réponse, un test) corrigé par la même configuration.
-        trivial = "trivial"
-        source = cours / "source" / trivial
-        source.mkdir(parents=True)
-        nb = nbformat.v4.new_notebook(
-            cells=[
-                nbformat.v4.new_code_cell(
-                    "### BEGIN SOLUTION\nx = 1\n### END SOLUTION",
-                    metadata={
-                        "nbgrader": {
-                            "grade": False,
-                            "solution": True,
-                            "locked": False,
-                            "grade_id": "reponse",
-                            "schema_version": 3,
-                        }
-                    },
-                ),
-                nbformat.v4.new_code_cell(
-                    "assert x == 1",
-                    metadata={
-                        "nbgrader": {
-                            "grade": True,
-                            "solution": False,
-                            "locked": True,
-                            "points": 1,
-                            "grade_id": "test",
-                            "schema_version": 3,
-                        }
-                    },
-                ),
-            ]
-        )
-        nb.metadata["kernelspec"] = {
-            "name": "python3",
-            "display_name": "Python 3",
-            "language": "python",
-        }
-        nbformat.write(nb, source / "trivial.ipynb")
-        nbg.generer_devoir(cours, trivial)
-        copie = nbg.copie_corrigee(cours, trivial, "trivial")
-        nbg.deposer_copie(cours, trivial, "etudiant", {"trivial": copie})
-        plancher = nbg.autograder(cours, trivial).duree
-    rapporter("| copie | durée |\n|---|---|")
-    rapporter(f"| devoir trivial (plancher : nbgrader + noyau) | {plancher:.2f} s |")
-    rapporter(f"| `{DEVOIR}`, copie complète | {reel:.2f} s |")
-    rapporter(f"\nRapport au plancher : {reel / plancher:.1f}×.\n")
+        for devoir in devoirs:
+            if devoir != DEVOIR:
+                shutil.copytree(RACINE / "grading" / "source" / devoir, cours / "source" / devoir)
+        trivial = _devoir_trivial(cours)
+        _autograder_une_copie(cours, trivial)  # à froid (carnet de notes, caches) : non compté
+        plancher = _autograder_une_copie(cours, trivial)
+        durees = {devoir: _autograder_une_copie(cours, devoir) for devoir in devoirs}
+    rapporter("| copie | durée | rapport au plancher |\n|---|---|---|")
+    rapporter(f"| devoir trivial (plancher : nbgrader + noyau) | {plancher:.2f} s | 1,0× |")
+    for devoir, duree in durees.items():
+        rapporter(f"| `{devoir}`, copie complète | {duree:.2f} s | {duree / plancher:.1f}× |")
+    rapporter()
 
 
 def mesurer_classe(copies: int = 35) -> None:
@@ -441,7 +449,8 @@ def remplacer_sections(ancien: str, nouveau: list[str]) -> str:
             blocs[-1].append(ligne)
         return blocs
 
-    neufs = {bloc[0]: bloc for bloc in decouper(nouveau)[1:]}
+    # Une ligne du rapport peut en contenir plusieurs (« ## Titre\n ») : on redécoupe.
+    neufs = {bloc[0]: bloc for bloc in decouper("\n".join(nouveau).splitlines())[1:]}
     blocs = decouper(ancien.splitlines())
     vus = {bloc[0] for bloc in blocs[1:]}
     sortie = [ligne for bloc in blocs for ligne in neufs.get(bloc[0], bloc)]

@@ -179,7 +179,8 @@ def _ecrire_nombre(x: float) -> str:
     if "e" in court or "n" in court:  # très grand, très petit, inf, nan
         return court.replace(".", ",")
     chiffres = Decimal(court)
-    return nombre(chiffres, max(0, -chiffres.as_tuple().exponent))
+    # formats.nombre accepte au plus 10 décimales (0,0204081633 : 10 chiffres significatifs).
+    return nombre(chiffres, min(10, max(0, -chiffres.as_tuple().exponent)))
 
 
 def _ecrire_ligne(table: pd.DataFrame, position: int) -> str:

@@ -6,7 +6,7 @@ temporaire, de vrais lancements de ``nbgrader`` (sous-processus du Python
 courant), des copies d'étudiants fabriquées à partir de la version distribuée,
 et les notes relues dans le carnet de notes (``nbgrader.api.Gradebook``).
 
-Déroulé type (voir ``tests/test_devoir_s822.py``) ::
+Déroulé type (voir ``tests/test_devoirs.py``) ::
 
     devoir = nb = "S822-requetes-sql"
     cours = preparer_cours(tmp / "cours", devoir)        # config + modèles + source
@@ -597,3 +597,41 @@ def textes_sorties(cellule) -> str:
         else:
             morceaux.append(str(sortie.get("data", {}).get("text/plain", "")))
     return normaliser_espaces("\n".join(morceaux))
+
+
+# --------------------------------------------------------------------------
+# Le corrigé exécuté sans nbgrader (tests rapides des valeurs d'un devoir)
+# --------------------------------------------------------------------------
+
+
+def variables_du_corrige(devoir: str, notebook: str | None = None) -> dict:
+    """Exécute, dans ce processus, les cellules de code du corrigé sauf les cellules de test.
+
+    Les délimiteurs ``### BEGIN SOLUTION`` sont des commentaires : le notebook source
+    s'exécute tel quel. Renvoie l'espace de noms obtenu (les variables de réponse du
+    corrigé), pour les comparer à des calculs indépendants. Graphiques en mode « Agg ».
+    """
+    import matplotlib
+
+    matplotlib.use("Agg")
+    nom = notebook or devoir
+    nb = lire_notebook(DOSSIER_COURS / "source" / devoir / f"{nom}.ipynb")
+    tests = set(cellules_test(nb))
+    espace: dict = {"__name__": "__main__"}
+    for cellule in nb.cells:
+        if cellule.cell_type != "code" or meta_nbgrader(cellule).get("grade_id") in tests:
+            continue
+        exec(compile(cellule.source, f"<{nom}:{cellule.id}>", "exec"), espace)
+    return espace
+
+
+def avec_cellule_apres(nb, grade_id: str, code: str, identifiant: str):
+    """Une copie de ``nb`` avec une cellule de code de l'étudiant insérée après ``grade_id``."""
+    modifie = copy.deepcopy(nb)
+    position = next(
+        i for i, c in enumerate(modifie.cells) if meta_nbgrader(c).get("grade_id") == grade_id
+    )
+    cellule = nbformat.v4.new_code_cell(code)
+    cellule.id = identifiant
+    modifie.cells.insert(position + 1, cellule)
+    return modifie

@@ -143,3 +143,19 @@ def test_chaque_module_importe_leger(module, interdits):
     sortie = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert sortie.returncode == 0 and sortie.stderr == "", sortie.stderr
     assert sortie.stdout.strip() == "[]"
+
+
+def test_bench_remplace_ses_sections_sans_les_dupliquer():
+    """``make bench BENCH_ARGS=correction`` remplace sa section de bench/RESULTS.md (une
+    ligne du rapport peut contenir un saut de ligne), sans l'ajouter une seconde fois."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("bench_gc", RACINE / "bench" / "bench.py")
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    ancien = "# Mesures\n\n## A\n\nvieux A\n\n## B\n\nvieux B\n"
+    nouveau = ["## B\n", "neuf B", "", "## C\n", "neuf C"]
+    sortie = bench.remplacer_sections(ancien, nouveau)
+    assert sortie.count("## B") == 1 and "vieux B" not in sortie and "neuf B" in sortie
+    assert sortie.index("## A") < sortie.index("## B") < sortie.index("## C")
+    assert "vieux A" in sortie
