@@ -32,27 +32,11 @@ TOL_TAUX = 0.001
 BORNES = [0, 1000, 2500, 5000, 10000, 25000, 250000]
 
 
-def _variables_du_corrige() -> dict:
-    """Les variables du corrigé (cellules de code hors tests), exécuté dans ce processus."""
-    if hasattr(onb, "variables_du_corrige"):
-        return onb.variables_du_corrige(DEVOIR)
-    import matplotlib
-
-    matplotlib.use("Agg")
-    nb = onb.lire_notebook(SOURCE)
-    tests = set(onb.cellules_test(nb))
-    espace: dict = {"__name__": "__main__"}
-    for cellule in nb.cells:
-        if cellule.cell_type == "code" and onb.meta_nbgrader(cellule).get("grade_id") not in tests:
-            exec(compile(cellule.source, f"<{DEVOIR}:{cellule.id}>", "exec"), espace)
-    return espace
-
-
 @pytest.fixture(scope="module")
 def corrige():
     import matplotlib.pyplot as plt
 
-    espace = _variables_du_corrige()
+    espace = onb.variables_du_corrige(DEVOIR)
     yield espace
     plt.close("all")
 
