@@ -554,7 +554,8 @@ def _verifier_colonnes(
             if proche is not None:
                 phrases.append(
                     f"Votre colonne '{proche}' devrait-elle s'appeler '{nom}' ? "
-                    f"Renommez-la avec AS {nom}."
+                    f"Renommez-la avec AS {nom} (en SQL) ou "
+                    f".rename(columns={{'{proche}': '{nom}'}}) (en pandas)."
                 )
     if en_trop:
         pluriel = "Colonne en trop" if len(en_trop) == 1 else "Colonnes en trop"

@@ -202,8 +202,9 @@ def test_colonne_manquante(attendu):
 def test_colonne_mal_nommee(attendu):
     v = comparer_tables(attendu.rename(columns={"ca_ht": "ca"}), attendu)
     assert "Il manque la colonne 'ca_ht'." in v.message
-    assert "Votre colonne 'ca' devrait-elle s'appeler 'ca_ht' ? Renommez-la avec AS ca_ht." in (
-        v.message
+    assert (
+        "Votre colonne 'ca' devrait-elle s'appeler 'ca_ht' ? Renommez-la avec AS ca_ht (en SQL) "
+        "ou .rename(columns={'ca': 'ca_ht'}) (en pandas)." in v.message
     )
     assert "Colonne en trop : 'ca'" in v.message
 
