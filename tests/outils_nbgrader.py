@@ -271,37 +271,56 @@ def remplacer_regions(texte: str, debut: str, fin: str, contenu: str | None) -> 
     return "\n".join(sortie)
 
 
-def textes_professeur(nb, longueur_min: int = 16) -> list[str]:
-    """Lignes réservées au professeur dans un notebook source.
-
-    Contenu des régions solution, tests cachés et barème, ligne par ligne
-    (espaces de début et de fin retirés), en ne gardant que les lignes assez
-    longues pour être caractéristiques (``longueur_min`` caractères).
-    """
-    lignes: set[str] = set()
+def _texte_public(nb) -> str:
+    """Ce qu'un notebook source montre à l'élève : tout, sauf les régions solution, tests
+    cachés et barème (espaces normalisés). Une ligne réservée qui y figure déjà (« gc.
+    score_logistique( » dans une cellule fournie et dans un test caché) n'est pas une fuite."""
+    morceaux = []
     for cellule in nb.cells:
+        texte = cellule.source
         for debut, fin in (
             (DEBUT_SOLUTION, FIN_SOLUTION),
             (DEBUT_TESTS_CACHES, FIN_TESTS_CACHES),
             (DEBUT_BAREME, FIN_BAREME),
         ):
+            texte = remplacer_regions(texte, debut, fin, "")
+        morceaux.append(texte)
+    return normaliser_espaces("\n".join(morceaux))
+
+
+def _lignes_des_regions(nb, bornes, longueur_min: int) -> list[str]:
+    lignes: set[str] = set()
+    for cellule in nb.cells:
+        for debut, fin in bornes:
             for region in regions(cellule.source, debut, fin):
-                for ligne in region.split("\n"):
-                    ligne = ligne.strip()
-                    if len(ligne) >= longueur_min:
-                        lignes.add(ligne)
-    return sorted(lignes)
+                lignes.update(
+                    ligne.strip()
+                    for ligne in region.split("\n")
+                    if len(ligne.strip()) >= longueur_min
+                )
+    public = _texte_public(nb)
+    return sorted(ligne for ligne in lignes if normaliser_espaces(ligne) not in public)
+
+
+def textes_professeur(nb, longueur_min: int = 16) -> list[str]:
+    """Lignes réservées au professeur dans un notebook source.
+
+    Contenu des régions solution, tests cachés et barème, ligne par ligne
+    (espaces de début et de fin retirés), en ne gardant que les lignes assez
+    longues pour être caractéristiques (``longueur_min`` caractères) et absentes
+    de la partie publique du notebook.
+    """
+    bornes = (
+        (DEBUT_SOLUTION, FIN_SOLUTION),
+        (DEBUT_TESTS_CACHES, FIN_TESTS_CACHES),
+        (DEBUT_BAREME, FIN_BAREME),
+    )
+    return _lignes_des_regions(nb, bornes, longueur_min)
 
 
 def lignes_tests_caches(nb, longueur_min: int = 16) -> list[str]:
-    """Les lignes (assez longues) des régions de tests cachés d'un notebook source."""
-    lignes: set[str] = set()
-    for cellule in nb.cells:
-        for region in regions(cellule.source, DEBUT_TESTS_CACHES, FIN_TESTS_CACHES):
-            lignes.update(
-                ligne.strip() for ligne in region.split("\n") if len(ligne.strip()) >= longueur_min
-            )
-    return sorted(lignes)
+    """Les lignes (assez longues, absentes de la partie publique) des tests cachés."""
+    return _lignes_des_regions(nb, ((DEBUT_TESTS_CACHES, FIN_TESTS_CACHES),), longueur_min)
 
 
 def texte_notebook(nb) -> str:

@@ -172,11 +172,13 @@ def test_widget_de_ciblage_reagit(page, serveur):
     widget, bilan = _widget_et_bilan(page, serveur, ".widget-checkbox", "à cibler")
     avant = bilan.text_content()
     assert "exclus faute de consentement" in avant
-    widget.locator(".widget-checkbox input[type=checkbox]").click()
+    # uncheck() clique puis vérifie que la case est bien décochée (et recommence sinon) :
+    # après « Run All », JupyterLab peut encore faire défiler le notebook sous le pointeur.
+    widget.locator(".widget-checkbox input[type=checkbox]").uncheck()
     page.wait_for_function(
         "e => e.textContent.includes('sans consentement sont inclus')",
         arg=bilan.element_handle(),
-        timeout=10_000,
+        timeout=30_000,
     )
     assert bilan.text_content() != avant
     _capture(page, "ciblage_campagne")
