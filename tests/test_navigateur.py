@@ -172,9 +172,12 @@ def test_widget_de_ciblage_reagit(page, serveur):
     widget, bilan = _widget_et_bilan(page, serveur, ".widget-checkbox", "à cibler")
     avant = bilan.text_content()
     assert "exclus faute de consentement" in avant
-    # uncheck() clique puis vérifie que la case est bien décochée (et recommence sinon) :
+    # Le clic est envoyé à la case elle-même (événement DOM) et non à des coordonnées :
     # après « Run All », JupyterLab peut encore faire défiler le notebook sous le pointeur.
-    widget.locator(".widget-checkbox input[type=checkbox]").uncheck()
+    case = widget.locator(".widget-checkbox input[type=checkbox]")
+    assert case.is_checked()
+    case.dispatch_event("click")
+    assert not case.is_checked()
     page.wait_for_function(
         "e => e.textContent.includes('sans consentement sont inclus')",
         arg=bilan.element_handle(),
