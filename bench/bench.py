@@ -218,7 +218,7 @@ def mesurer_correction() -> None:
         plancher = _autograder_une_copie(cours, trivial)
         durees = {devoir: _autograder_une_copie(cours, devoir) for devoir in devoirs}
     rapporter("| copie | durée | rapport au plancher |\n|---|---|---|")
-    rapporter(f"| devoir trivial (plancher : nbgrader + noyau) | {plancher:.2f} s | 1,0× |")
+    rapporter(f"| devoir trivial (plancher : nbgrader + noyau) | {plancher:.2f} s | 1.0× |")
     for devoir, duree in durees.items():
         rapporter(f"| `{devoir}`, copie complète | {duree:.2f} s | {duree / plancher:.1f}× |")
     rapporter()
