@@ -24,6 +24,7 @@ RACINE = Path(__file__).resolve().parent.parent
 ARTEFACTS = RACINE / "tests" / "artefacts"
 CHROMIUM = Path("/usr/bin/chromium")
 DEVOIR = "S822-requetes-sql"
+DEVOIR_CALCUL = "S531-seuil-rentabilite"
 OPTIONS_CHROMIUM = [
     "--no-sandbox",
     "--disable-gpu",
@@ -38,11 +39,15 @@ OPTIONS_CHROMIUM = [
 
 @pytest.fixture(scope="module")
 def depot(tmp_path_factory) -> Path:
-    """Copie du dépôt (notebooks, cours) + le devoir S822 tel que distribué, téléchargé."""
+    """Copie du dépôt (notebooks, cours) + deux devoirs tels que distribués, téléchargés :
+    S822 (requêtes SQL) et S531 (calculs)."""
     copie = copie_du_depot(tmp_path_factory.mktemp("depot") / "gestion-clientele")
-    cours = nbg.preparer_cours(tmp_path_factory.mktemp("cours"), DEVOIR)
-    nbg.generer_devoir(cours, DEVOIR)
-    shutil.copytree(cours / "release" / DEVOIR, copie / DEVOIR)
+    cours = nbg.preparer_cours(
+        tmp_path_factory.mktemp("cours"), DEVOIR, fichiers_en_plus=(f"source/{DEVOIR_CALCUL}",)
+    )
+    for devoir in (DEVOIR, DEVOIR_CALCUL):
+        nbg.generer_devoir(cours, devoir)
+        shutil.copytree(cours / "release" / devoir, copie / devoir)
     return copie
 
 
@@ -245,6 +250,66 @@ def test_devoir_valider(page, serveur):
     # Une seule réponse remplie : nbgrader liste les autres tests en échec, en français.
     assert "Validation" in texte or "failed" in texte or "Success" in texte
     assert "Vous n'avez pas encore écrit" in texte
+
+
+def _cellule(page, debut: str):
+    """La cellule du notebook affiché dont le code contient ``debut``, amenée à l'écran par
+    JupyterLab (qui ne dessine pas le code des cellules hors écran)."""
+    index = page.evaluate(
+        """async (debut) => {
+            const notebook = window.jupyterapp.shell.currentWidget.content;
+            const cellules = notebook.model.sharedModel.cells;
+            const i = cellules.findIndex(c => c.getSource().includes(debut));
+            if (i >= 0) { notebook.activeCellIndex = i; await notebook.scrollToItem(i); }
+            return i;
+        }""",
+        debut,
+    )
+    assert index >= 0, f"aucune cellule ne contient {debut!r}"
+    return page.locator(f"{ACTIF} .jp-Cell").nth(index)
+
+
+def _executer_cellule(page, cellule) -> None:
+    """Exécute une cellule comme l'élève : clic dans la cellule, Ctrl+Entrée, noyau au repos."""
+    cellule.scroll_into_view_if_needed()
+    cellule.locator(".cm-content").click()
+    page.keyboard.press("Control+Enter")
+    page.wait_for_timeout(300)
+    _attendre_noyau(page)
+
+
+def _remplacer_code(page, cellule, code: str) -> None:
+    cellule.scroll_into_view_if_needed()
+    cellule.locator(".cm-content").click()
+    page.keyboard.press("Control+a")
+    page.keyboard.type(code)
+
+
+def test_devoir_de_calcul_guide_l_eleve(page, serveur):
+    """Devoir de calcul distribué : l'élève exécute le test visible d'une question encore vide,
+    puis répond avec un taux en pourcentage, puis corrige ; chaque fois, un message français
+    lui dit où il en est (sans jamais donner la valeur attendue)."""
+    _ouvrir(page, serveur, f"{DEVOIR_CALCUL}/{DEVOIR_CALCUL}.ipynb")
+    _executer_cellule(page, _cellule(page, "con = gc.connecter()"))
+    reponse = _cellule(page, "# Question 7 : seuil de rentabilité")
+    test = _cellule(page, 'lire_reponse("seuil")')
+
+    _executer_cellule(page, test)
+    assert "Vous n'avez pas encore écrit votre réponse « seuil »" in test.text_content()
+
+    _remplacer_code(page, reponse, "seuil = 20960 / 35")
+    _executer_cellule(page, reponse)
+    _executer_cellule(page, test)
+    message = test.locator(".jp-OutputArea").text_content()
+    assert "bien trop petit" in message and "en décimal (0,35)" in message, message
+
+    _remplacer_code(page, reponse, "seuil = 20960 / 0.35")
+    _executer_cellule(page, reponse)
+    _executer_cellule(page, test)
+    message = test.locator(".jp-OutputArea").text_content()
+    assert "Question 7 : réponse de la bonne forme" in message, message
+    assert "59" not in message  # la valeur attendue n'est jamais montrée
+    _capture(page, "devoir_calcul_question_7", element=test)
 
 
 def test_formgrader_liste_les_devoirs(page, serveur):
