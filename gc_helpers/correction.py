@@ -1438,7 +1438,7 @@ def verifier_figure(
             f"{nom} : {_GENRES_FIGURE[genre]} d'au moins {_pluriel(elements_min, 'élément')} "
             f"est attendu ; votre graphique en a {nombre}."
         )
-    if titre and not (ax.get_title() or (ax.figure._suptitle and ax.figure._suptitle.get_text())):
+    if titre and not (ax.get_title() or ax.figure.get_suptitle()):
         raise ReponseIncorrecte(f'{nom} : donnez un titre au graphique (ax.set_title("…")).')
     if axes_nommes and genre != "secteurs" and not (ax.get_xlabel() and ax.get_ylabel()):
         raise ReponseIncorrecte(

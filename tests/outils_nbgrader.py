@@ -654,3 +654,17 @@ def avec_cellule_apres(nb, grade_id: str, code: str, identifiant: str):
     cellule.id = identifiant
     modifie.cells.insert(position + 1, cellule)
     return modifie
+
+
+def variables_avec_erreur(corrige: dict, erreur: ErreurType, retirer=()) -> dict:
+    """L'espace de noms du corrigé où la réponse d'une erreur type remplace celle de sa cellule.
+
+    ``corrige`` vient de :func:`variables_du_corrige` (il n'est pas modifié) ; les
+    variables ``retirer`` en sont ôtées d'abord, pour que la réponse fausse doive les
+    définir elle-même, comme dans la copie d'un élève.
+    """
+    espace = dict(corrige)
+    for nom in retirer:
+        espace.pop(nom, None)
+    exec(compile(erreur.reponse, f"<{erreur.id}>", "exec"), espace)
+    return espace

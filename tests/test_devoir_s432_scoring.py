@@ -11,7 +11,6 @@ que la tolérance annoncée.
 
 from __future__ import annotations
 
-import json
 import math
 
 import numpy as np
@@ -240,17 +239,14 @@ def test_q8_meilleur_seuil(corrige, marketing):
 
 
 def test_chaque_erreur_type_s_ecarte_de_la_bonne_reponse(corrige):
-    chemin = onb.DOSSIER_ERREURS_TYPES / f"{DEVOIR}.json"
-    erreurs = json.loads(chemin.read_text(encoding="utf-8"))["erreurs"]
-    assert {e["cellule"] for e in erreurs} == set(REPONSES)
+    erreurs = onb.charger_erreurs_types(DEVOIR)
+    assert {e.cellule for e in erreurs} == set(REPONSES)
     for erreur in erreurs:
-        espace = dict(corrige)
-        for nom, _ in REPONSES[erreur["cellule"]]:
-            espace.pop(nom)
-        exec(compile(erreur["reponse"], erreur["id"], "exec"), espace)
+        noms = [nom for nom, _ in REPONSES[erreur.cellule]]
+        espace = onb.variables_avec_erreur(corrige, erreur, retirer=noms)
         ecarts = []
-        for nom, tolerance in REPONSES[erreur["cellule"]]:
+        for nom, tolerance in REPONSES[erreur.cellule]:
             obtenu, juste = _nombres(espace[nom]), _nombres(corrige[nom])
-            assert len(obtenu) == len(juste), erreur["id"]
+            assert len(obtenu) == len(juste), erreur.id
             ecarts.append(max(abs(o - j) for o, j in zip(obtenu, juste, strict=True)) > tolerance)
-        assert any(ecarts), f"{erreur['id']} : la réponse fausse passe la tolérance"
+        assert any(ecarts), f"{erreur.id} : la réponse fausse passe la tolérance"

@@ -292,8 +292,7 @@ def test_chaque_erreur_type_depasse_la_tolerance(corrige):
     assert {e.cellule.removeprefix("reponse_") for e in erreurs} == set(QUESTIONS)
     for erreur in erreurs:
         variable, tolerance = QUESTIONS[erreur.cellule.removeprefix("reponse_")]
-        espace = {"gc": corrige["gc"], "pd": pd}
-        exec(compile(erreur.reponse, erreur.id, "exec"), espace)
+        espace = onb.variables_avec_erreur(corrige, erreur, retirer=[variable])
         faux, juste = _nombres(espace[variable]), _nombres(corrige[variable])
         assert faux.shape == juste.shape, erreur.id
         assert np.max(np.abs(faux - juste)) > tolerance, erreur.id

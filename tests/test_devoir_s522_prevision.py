@@ -11,7 +11,6 @@ type enregistrée doit s'écarter de la bonne réponse de plus que la tolérance
 
 from __future__ import annotations
 
-import json
 import statistics
 
 import numpy as np
@@ -232,19 +231,15 @@ def test_chiffres_du_tableau_de_la_question_9(y):
 
 
 def test_chaque_erreur_type_sort_de_la_tolerance(corrige):
-    chemin = onb.DOSSIER_ERREURS_TYPES / f"{DEVOIR}.json"
-    erreurs = json.loads(chemin.read_text(encoding="utf-8"))["erreurs"]
-    assert {e["cellule"] for e in erreurs} == set(TOLERANCES)
+    erreurs = onb.charger_erreurs_types(DEVOIR)
+    assert {e.cellule for e in erreurs} == set(TOLERANCES)
     for erreur in erreurs:
-        noms, tolerance, relative = TOLERANCES[erreur["cellule"]]
-        espace = dict(corrige)
-        for nom in noms:
-            espace.pop(nom)
-        exec(compile(erreur["reponse"], erreur["id"], "exec"), espace)
+        noms, tolerance, relative = TOLERANCES[erreur.cellule]
+        espace = onb.variables_avec_erreur(corrige, erreur, retirer=noms)
         ecarts = []
         for nom in noms:
             juste, faux = np.array(_liste(corrige[nom])), np.array(_liste(espace[nom]))
-            assert juste.shape == faux.shape, erreur["id"]
+            assert juste.shape == faux.shape, erreur.id
             limite = tolerance * np.abs(juste) if relative else tolerance
             ecarts.append(np.any(np.abs(faux - juste) > limite))
-        assert any(ecarts), f"{erreur['id']} : la réponse fausse passe la tolérance"
+        assert any(ecarts), f"{erreur.id} : la réponse fausse passe la tolérance"

@@ -11,7 +11,6 @@ enregistrée donne une réponse qui s'écarte de la bonne de plus que la toléra
 from __future__ import annotations
 
 import bisect
-import json
 import math
 import statistics
 
@@ -23,7 +22,6 @@ from gc_helpers import donnees
 
 DEVOIR = "S522-statistiques-ventes"
 SOURCE = onb.DOSSIER_COURS / "source" / DEVOIR / f"{DEVOIR}.ipynb"
-ERREURS = onb.DOSSIER_ERREURS_TYPES / f"{DEVOIR}.json"
 
 # Tolérances annoncées dans l'énoncé.
 TOL_EUROS = 1.0
@@ -285,23 +283,22 @@ def _valeurs(espace: dict, cellule: str) -> list:
     raise KeyError(cellule)
 
 
-ERREURS_TYPES = json.loads(ERREURS.read_text(encoding="utf-8"))["erreurs"]
+ERREURS_TYPES = onb.charger_erreurs_types(DEVOIR)
 
 
-@pytest.mark.parametrize("erreur", ERREURS_TYPES, ids=[e["id"] for e in ERREURS_TYPES])
+@pytest.mark.parametrize("erreur", ERREURS_TYPES, ids=[e.id for e in ERREURS_TYPES])
 def test_chaque_erreur_type_sort_de_la_tolerance(corrige, erreur):
     import matplotlib.pyplot as plt
 
-    justes = _valeurs(corrige, erreur["cellule"])
+    justes = _valeurs(corrige, erreur.cellule)
     # Le corrigé, sauf cette réponse : les modules, la connexion et les tables déjà là.
-    espace = dict(corrige)
-    exec(compile(erreur["reponse"], f"<{erreur['id']}>", "exec"), espace)
-    fausses = _valeurs(espace, erreur["cellule"])
+    espace = onb.variables_avec_erreur(corrige, erreur)
+    fausses = _valeurs(espace, erreur.cellule)
     plt.close("all")
-    assert len(fausses) == len(justes) or erreur["cellule"] == "reponse_q4"
+    assert len(fausses) == len(justes) or erreur.cellule == "reponse_q4"
     ecarts = [
         abs(f - j) > tol + 1e-9
         for (f, _), (j, tol) in zip(fausses, justes, strict=False)
         if not (math.isnan(f) or math.isnan(j))
     ]
-    assert len(fausses) != len(justes) or any(ecarts), erreur["id"]
+    assert len(fausses) != len(justes) or any(ecarts), erreur.id

@@ -262,6 +262,5 @@ def test_chaque_erreur_type_est_refusee(corrige, attendus):
     assert len(erreurs) >= 2 * 9
     for erreur in erreurs:
         question = erreur.cellule.removeprefix("reponse_")
-        espace = dict(corrige)
-        exec(compile(erreur.reponse, f"<{erreur.id}>", "exec"), espace)
+        espace = onb.variables_avec_erreur(corrige, erreur)
         assert not _juste(question, espace, attendus), erreur.id
